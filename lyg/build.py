@@ -1,0 +1,161 @@
+"""Source files in data/ -> one DuckDB file, all or nothing.
+
+The database is written to a temporary file beside the target and renamed into place only when
+complete, so readers never see half a database and a failed build keeps the previous one.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from lyg import lunar
+from lyg.contracts import TABLES, Table, ddl
+from lyg.fireworks.load import rules_from_frames
+from lyg.geo import area_km2, geometry_problem, to_wkb
+from lyg.sources import EXTENSIONS, fingerprint, read_raw, source_path
+from lyg.sqlfiles import statements
+from lyg.validate import ROW, ContractError, Problem, check_frame, check_references, coerce_frame
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    db_path: Path
+    rows: dict[str, int]
+    seconds: float
+
+
+def _check_geometry(df: pd.DataFrame, file: str) -> list[Problem]:
+    problems = []
+    for row, geom in zip(df[ROW], df["geometry"]):
+        reason = geometry_problem(geom)
+        if reason:
+            problems.append(Problem(file, int(row), "geometry", None, reason))
+    return problems
+
+
+def load_table(table: Table, data_dir: Path) -> tuple[pd.DataFrame, str, list[Problem]]:
+    """One source file read, typed and checked against its contract."""
+    try:
+        raw, file = read_raw(table, data_dir)
+    except (OSError, ValueError) as exc:
+        return pd.DataFrame(), table.stem, [Problem(table.stem, None, None, None, str(exc))]
+    typed, problems = coerce_frame(table, raw, file)
+    if problems and typed is raw:
+        return typed, file, problems
+    problems += check_frame(table, typed, file)
+    if table.has_geometry:
+        problems += _check_geometry(typed, file)
+    return typed, file, problems
+
+
+def load_sources(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Every table validated; raises ContractError listing every problem in every file."""
+    frames, files, problems = {}, {}, []
+    for table in TABLES:
+        frame, file, found = load_table(table, data_dir)
+        problems += found
+        frames[table.name], files[table.name] = frame, file
+    if not problems:
+        for table in TABLES:
+            problems += check_references(table, frames[table.name], files[table.name], frames)
+    if problems:
+        raise ContractError(problems)
+    return frames, files
+
+
+def enrich(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Derived columns: unit geometry and areas, zone areas, incident zone/ban-hour flags, lunar season."""
+    shapes = pd.concat([frames["district_shapes"], frames["functional_zone_shapes"]])
+    geom_by_code = dict(zip(shapes["code"], shapes["geometry"]))
+    units = frames["units"].copy()
+    units["geometry"] = units["code"].map(geom_by_code)
+    units["area_km2"] = units["geometry"].map(area_km2)
+    units["centroid_lon"] = units["geometry"].map(lambda g: g.representative_point().x)
+    units["centroid_lat"] = units["geometry"].map(lambda g: g.representative_point().y)
+    frames["units"] = units
+    for name in ("fw_zones", "fw_places", "bz_blocks"):
+        frames[name] = frames[name].assign(area_km2=frames[name]["geometry"].map(area_km2))
+    rules = rules_from_frames(frames["fw_notices"], frames["fw_zones"], frames["fw_places"], frames["district_shapes"])
+    frames["fw_incidents"] = classify_incidents(frames["fw_incidents"], rules)
+    return frames
+
+
+def classify_incidents(incidents: pd.DataFrame, rules) -> pd.DataFrame:
+    flags = rules.classify(incidents["lon"].to_numpy(float), incidents["lat"].to_numpy(float),
+                           incidents["occurred_at"].reset_index(drop=True))
+    season = lunar.days_from_chuxi(incidents["occurred_at"].reset_index(drop=True))
+    out = pd.concat([incidents.reset_index(drop=True), flags, season], axis=1)
+    return out
+
+
+
+
+def write_database(frames: dict[str, pd.DataFrame], files: dict[str, str], data_dir: Path, db_path: Path) -> dict[str, int]:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    rows = {}
+    try:
+        con = duckdb.connect(str(tmp))
+        for table in TABLES:
+            frame = frames[table.name].drop(columns=[ROW], errors="ignore")
+            for col in table.columns + table.derived:
+                if col.type == "GEOMETRY":
+                    frame[col.name] = frame[col.name].map(to_wkb)
+            con.execute(ddl(table))
+            con.register("incoming", frame)
+            con.execute(f'INSERT INTO "{table.name}" BY NAME SELECT * FROM incoming')
+            con.unregister("incoming")
+            rows[table.name] = len(frame)
+        con.execute("CREATE TABLE build_sources (table_name VARCHAR PRIMARY KEY, file VARCHAR, sha256 VARCHAR, rows BIGINT)")
+        con.executemany("INSERT INTO build_sources VALUES (?, ?, ?, ?)",
+                        [(t, files[t], fingerprint(data_dir / files[t]), rows[t]) for t in rows])
+        for sql in statements("derived"):
+            con.execute(sql)
+        con.execute("CHECKPOINT")
+        con.close()
+        os.replace(tmp, db_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    return rows
+
+
+def build(data_dir: Path, db_path: Path) -> BuildReport:
+    """Validate every source, derive, write atomically. Raises ContractError and keeps the old database."""
+    started = time.perf_counter()
+    frames, files = load_sources(data_dir)
+    rows = write_database(enrich(frames), files, data_dir, db_path)
+    return BuildReport(db_path, rows, time.perf_counter() - started)
+
+
+def source_files(data_dir: Path) -> list[Path]:
+    return [p for p in data_dir.iterdir() if p.suffix in EXTENSIONS]
+
+
+def needs_build(data_dir: Path, db_path: Path) -> bool:
+    """True when the database is missing or older than any source file."""
+    if not db_path.exists():
+        return True
+    newest = max((p.stat().st_mtime for p in source_files(data_dir)), default=0)
+    return db_path.stat().st_mtime < newest
+
+
+def ensure_built(data_dir: Path, db_path: Path) -> bool:
+    """Build under a file lock when needed (several app sessions may start at once). True if it built."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(db_path.with_name(db_path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not needs_build(data_dir, db_path):
+            return False
+        build(data_dir, db_path)
+        return True
+
+
+

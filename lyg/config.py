@@ -1,0 +1,62 @@
+"""All configuration in one place: defaults, then an optional lyg.toml, then LYG_* environment variables."""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = PROJECT_ROOT / "data"
+    db_path: Path = PROJECT_ROOT / "build" / "lyg.duckdb"
+    language: str = "zh"
+    wall_panels: tuple[str, ...] = ("overview", "fireworks", "bonded", "catalog", "digital")
+    wall_dwell_seconds: int = 30
+    wall_refresh_seconds: int = 60
+    basemap_style_url: str = ""  # an intranet style.json; empty = district outlines only
+    sql_row_cap: int = 5000
+    sql_timeout_seconds: float = 5.0
+    extra: dict = field(default_factory=dict)
+
+
+_ENV = {
+    "LYG_DATA_DIR": ("data_dir", Path),
+    "LYG_DB_PATH": ("db_path", Path),
+    "LYG_LANGUAGE": ("language", str),
+    "LYG_WALL_DWELL_SECONDS": ("wall_dwell_seconds", int),
+    "LYG_WALL_REFRESH_SECONDS": ("wall_refresh_seconds", int),
+    "LYG_BASEMAP_STYLE_URL": ("basemap_style_url", str),
+}
+
+
+def _from_toml(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    known = {f for f in Settings.__dataclass_fields__ if f != "extra"}
+    values = {}
+    for key, value in raw.items():
+        if key not in known:
+            continue
+        if key in ("data_dir", "db_path"):
+            value = (path.parent / value).resolve()
+        if key == "wall_panels":
+            value = tuple(value)
+        values[key] = value
+    return values
+
+
+def load_settings(toml_path: Path | None = None) -> Settings:
+    """Settings from lyg.toml (LYG_CONFIG or the project root) overridden by environment variables."""
+    toml_path = toml_path or Path(os.environ.get("LYG_CONFIG", PROJECT_ROOT / "lyg.toml"))
+    settings = replace(Settings(), **_from_toml(toml_path))
+    for env, (name, cast) in _ENV.items():
+        if os.environ.get(env):
+            settings = replace(settings, **{name: cast(os.environ[env])})
+    if os.environ.get("LYG_WALL_PANELS"):
+        settings = replace(settings, wall_panels=tuple(os.environ["LYG_WALL_PANELS"].split(",")))
+    return settings

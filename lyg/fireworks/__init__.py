@@ -1,0 +1,1 @@
+"""Fireworks ban: notices, zones, the rule engine and incident analysis."""

@@ -1,0 +1,188 @@
+"""The ban rule engine: is setting off fireworks banned at this place and this local time, and why.
+
+Interpretation of the first notice's lunar exceptions: on 除夕, 正月初一 and 正月十五 the night ban
+does not apply, and a night that begins on one of those days stays exempt until 06:00 next morning.
+Windows cross midnight: 22:00 is banned, 06:00 is not.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.prepared import prep
+
+from lyg import lunar
+
+NIGHT_START, NIGHT_END = 22, 6
+PENALTY = "由公安部门责令停止燃放，处100元以上500元以下的罚款；构成违反治安管理行为的，依法给予治安管理处罚（《烟花爆竹安全管理条例》第四十二条）"
+TIME_RULE_TEXT = {
+    "night_22_06_lunar_exceptions": "每日22时至次日6时禁止燃放（除夕、正月初一、正月十五除外）",
+    "all_day": "禁放区域内全时段禁止燃放",
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    notice_id: str
+    title: str
+    doc_number: str | None
+    effective_from: date
+    effective_to: date | None
+    time_rule: str
+
+    def in_force(self, day: date) -> bool:
+        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+
+    @property
+    def label(self) -> str:
+        return f"《{self.title}》" + (f"（{self.doc_number}）" if self.doc_number else "")
+
+
+@dataclass
+class Area:
+    area_id: str
+    name: str
+    geometry: shapely.Geometry
+    detail: str  # roads for a zone, category for a place
+    notice_id: str | None = None
+    legal_basis: str = ""
+    _prepared: object = field(default=None, repr=False)
+
+    def contains(self, lon: float, lat: float) -> bool:
+        if self._prepared is None:
+            self._prepared = prep(self.geometry)
+        return self._prepared.contains(shapely.Point(lon, lat))
+
+
+def exempt_days(year_range: range) -> set[date]:
+    days: set[date] = set()
+    for year in year_range:
+        days |= set(lunar.festival_days(year))
+    return days
+
+
+def night_ban_applies(when: datetime) -> bool:
+    """Whether the 22:00–06:00 rule with lunar exceptions bans this local time."""
+    if NIGHT_END <= when.hour < NIGHT_START:
+        return False
+    night_of = when.date() if when.hour >= NIGHT_START else when.date() - timedelta(days=1)
+    exempt = exempt_days(range(night_of.year - 1, night_of.year + 2))
+    return night_of not in exempt and when.date() not in exempt
+
+
+def in_ban_hours(time_rule: str, when: datetime) -> bool:
+    return True if time_rule == "all_day" else night_ban_applies(when)
+
+
+class BanRules:
+    """Notices, their zones, the always-banned places and the urban area, ready to answer."""
+
+    def __init__(self, notices: list[Notice], zones: list[Area], places: list[Area], urban_area):
+        self.notices = sorted(notices, key=lambda n: n.effective_from)
+        self.zones = zones
+        self.places = places
+        self.urban_area = urban_area
+        self._urban_prepared = prep(urban_area)
+
+    def notice_on(self, day: date) -> Notice | None:
+        """The notice in force on a day; a later notice supersedes an earlier one from its first day."""
+        current = [n for n in self.notices if n.in_force(day)]
+        return current[-1] if current else None
+
+    def zones_of(self, notice_id: str) -> list[Area]:
+        return [z for z in self.zones if z.notice_id == notice_id]
+
+    def check(self, lon: float, lat: float, when: datetime) -> dict:
+        """Verdict with every reason, in plain Chinese."""
+        reasons = []
+        for place in self.places:
+            if place.contains(lon, lat):
+                reasons.append({"kind": "place", "place_id": place.area_id, "name": place.name,
+                                "category": place.detail, "legal_basis": place.legal_basis,
+                                "text": f"位于{place.name}（{place.detail}），全时段禁止燃放（{place.legal_basis}）"})
+        in_urban = bool(self._urban_prepared.contains(shapely.Point(lon, lat)))
+        notice = self.notice_on(when.date()) if in_urban else None
+        zone = next((z for z in self.zones_of(notice.notice_id) if z.contains(lon, lat)), None) if notice else None
+        if zone and in_ban_hours(notice.time_rule, when):
+            reasons.append({"kind": "zone", "notice_id": notice.notice_id, "notice": notice.label,
+                            "zone_id": zone.area_id, "zone": zone.name, "roads": zone.detail,
+                            "time_rule": TIME_RULE_TEXT[notice.time_rule],
+                            "text": f"位于{zone.name}（{zone.detail}合围区域），{TIME_RULE_TEXT[notice.time_rule]}（{notice.label}）"})
+        return {
+            "lon": lon, "lat": lat, "local_time": when.strftime("%Y-%m-%d %H:%M"),
+            "banned": bool(reasons), "in_urban_area": in_urban,
+            "notice_in_force": notice.label if notice else None,
+            "zone": zone.name if zone else None,
+            "reasons": reasons,
+            "penalty": PENALTY if reasons else None,
+            "summary": _summary(bool(reasons), in_urban, notice, zone, when),
+        }
+
+    def classify(self, lon: np.ndarray, lat: np.ndarray, when: pd.Series) -> pd.DataFrame:
+        """Vectorised: for each point-time, the notice in force, its zone, and whether ban hours apply."""
+        n = len(lon)
+        notice_id = np.full(n, None, dtype=object)
+        zone_id = np.full(n, None, dtype=object)
+        ban_hours = np.zeros(n, dtype=bool)
+        in_place = _within_any(self.places, lon, lat)
+        days = when.dt.normalize()
+        for notice in self.notices:
+            end = pd.Timestamp(notice.effective_to) if notice.effective_to else pd.Timestamp.max.normalize()
+            active = ((days >= pd.Timestamp(notice.effective_from)) & (days <= end)).to_numpy()
+            notice_id[active] = notice.notice_id
+            for zone in self.zones_of(notice.notice_id):
+                hit = active & _within(zone.geometry, lon, lat)
+                zone_id[hit] = zone.area_id
+            ban_hours[active] = _ban_hours_vector(notice.time_rule, when[active])
+        in_zone = pd.notna(zone_id)
+        return pd.DataFrame({
+            "notice_id": notice_id, "zone_id": zone_id, "in_ban_zone": in_zone,
+            "in_always_banned_place": in_place, "during_ban_hours": ban_hours,
+            "banned": in_place | (in_zone & ban_hours),
+        })
+
+
+def _within(geom, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Points inside a polygon, testing only those inside its bounding box."""
+    minx, miny, maxx, maxy = geom.bounds
+    near = (lon >= minx) & (lon <= maxx) & (lat >= miny) & (lat <= maxy)
+    out = np.zeros(len(lon), dtype=bool)
+    if near.any():
+        shapely.prepare(geom)
+        out[near] = shapely.contains_xy(geom, lon[near], lat[near])
+    return out
+
+
+def _within_any(areas: list[Area], lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(lon), dtype=bool)
+    for area in areas:
+        out |= _within(area.geometry, lon, lat)
+    return out
+
+
+def _ban_hours_vector(time_rule: str, when: pd.Series) -> np.ndarray:
+    if time_rule == "all_day":
+        return np.ones(len(when), dtype=bool)
+    hours = when.dt.hour.to_numpy()
+    night = (hours >= NIGHT_START) | (hours < NIGHT_END)
+    day = when.dt.normalize()
+    night_of = day.where(hours >= NIGHT_START, day - pd.Timedelta(days=1))
+    years = range(int(day.dt.year.min()) - 1, int(day.dt.year.max()) + 2) if len(day) else range(0)
+    exempt = pd.to_datetime(sorted(exempt_days(years)))
+    exempted = night_of.isin(exempt).to_numpy() | day.isin(exempt).to_numpy()
+    return night & ~exempted
+
+
+def _summary(banned: bool, in_urban: bool, notice: Notice | None, zone: Area | None, when: datetime) -> str:
+    if banned:
+        return "禁止燃放"
+    if not in_urban:
+        return "该地点不在市区禁放范围内（赣榆区、海州区、连云区），仅《条例》第三十条所列地点禁止燃放"
+    if notice is None:
+        return f"{when:%Y年%m月%d日}无禁放通告施行，仅《条例》第三十条所列地点禁止燃放"
+    if zone is None:
+        return f"该地点不在{notice.label}划定的禁放区域内"
+    return f"该时段不在禁放时段内（{TIME_RULE_TEXT[notice.time_rule]}）"

@@ -1,0 +1,103 @@
+"""Geometry helpers: WKB in DuckDB, shapely in Python, WGS84 (EPSG:4326) everywhere in storage."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import numpy as np
+import shapely
+from pyproj import Transformer
+from shapely.geometry import box, mapping, shape
+from shapely.ops import transform
+
+# Loose bounds of 连云港市 (WGS84), for rejecting geometry that is obviously elsewhere.
+CITY_BOUNDS = (118.3, 33.9, 119.95, 35.2)
+CITY_BOX = box(*CITY_BOUNDS)
+CITY_CENTRE = (119.17, 34.60)
+
+
+@lru_cache(maxsize=1)
+def _to_utm():
+    # UTM zone 50N covers Lianyungang; metres for areas and buffers.
+    return Transformer.from_crs(4326, 32650, always_xy=True)
+
+
+def area_km2(geom) -> float:
+    return transform(_to_utm().transform, geom).area / 1e6
+
+
+def buffer_m(geom, metres: float):
+    """Buffer a WGS84 geometry by metres (through UTM 50N)."""
+    fwd = _to_utm()
+    back = Transformer.from_crs(32650, 4326, always_xy=True)
+    return transform(back.transform, transform(fwd.transform, geom).buffer(metres))
+
+
+def to_wkb(geom) -> bytes:
+    return shapely.to_wkb(geom)
+
+
+def from_wkb(blob) -> shapely.Geometry:
+    return shapely.from_wkb(bytes(blob))
+
+
+def geometry_problem(geom) -> str | None:
+    """Why a zone geometry is unusable, in Chinese; None when it is fine."""
+    if geom is None or geom.is_empty:
+        return "几何为空"
+    if geom.geom_type not in ("Polygon", "MultiPolygon"):
+        return f"几何类型应为面（Polygon/MultiPolygon），实为 {geom.geom_type}"
+    if not geom.is_valid:
+        return f"几何无效（{shapely.is_valid_reason(geom)}）"
+    if not CITY_BOX.contains(geom):
+        return "几何超出连云港市范围（坐标须为 WGS84 经纬度）"
+    return None
+
+
+def parse_geojson_geometry(obj):
+    return None if not obj else shape(obj)
+
+
+def feature_collection(rows: list[dict], geometry_key: str = "geometry") -> dict:
+    """A GeoJSON FeatureCollection from dicts that carry a shapely geometry."""
+    features = []
+    for row in rows:
+        props = {k: v for k, v in row.items() if k != geometry_key}
+        features.append({"type": "Feature", "properties": props, "geometry": mapping(row[geometry_key])})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=str)
+
+
+# GCJ-02 -> WGS84 (the widely used one-step inverse; about 1-2 m off, enough at city scale).
+_A = 6378245.0
+_EE = 0.00669342162296594323
+
+
+def _delta(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    x, y = lon - 105.0, lat - 35.0
+    dlat = (-100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * np.sqrt(np.abs(x))
+            + (20.0 * np.sin(6.0 * x * np.pi) + 20.0 * np.sin(2.0 * x * np.pi)) * 2.0 / 3.0
+            + (20.0 * np.sin(y * np.pi) + 40.0 * np.sin(y / 3.0 * np.pi)) * 2.0 / 3.0
+            + (160.0 * np.sin(y / 12.0 * np.pi) + 320 * np.sin(y * np.pi / 30.0)) * 2.0 / 3.0)
+    dlon = (300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * np.sqrt(np.abs(x))
+            + (20.0 * np.sin(6.0 * x * np.pi) + 20.0 * np.sin(2.0 * x * np.pi)) * 2.0 / 3.0
+            + (20.0 * np.sin(x * np.pi) + 40.0 * np.sin(x / 3.0 * np.pi)) * 2.0 / 3.0
+            + (150.0 * np.sin(x / 12.0 * np.pi) + 300.0 * np.sin(x / 30.0 * np.pi)) * 2.0 / 3.0)
+    rad = lat / 180.0 * np.pi
+    magic = 1 - _EE * np.sin(rad) ** 2
+    sqrt_magic = np.sqrt(magic)
+    dlat = (dlat * 180.0) / ((_A * (1 - _EE)) / (magic * sqrt_magic) * np.pi)
+    dlon = (dlon * 180.0) / (_A / sqrt_magic * np.cos(rad) * np.pi)
+    return dlon, dlat
+
+
+def gcj02_to_wgs84(geom):
+    """Convert a geometry from GCJ-02 (AMap) to WGS84."""
+    def fn(lon, lat, z=None):
+        lon, lat = np.asarray(lon, float), np.asarray(lat, float)
+        dlon, dlat = _delta(lon, lat)
+        return lon - dlon, lat - dlat
+    return transform(fn, geom)

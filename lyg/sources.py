@@ -1,0 +1,76 @@
+"""Read the source files in data/ as raw frames: CSV (UTF-8, UTF-8 with BOM, GBK/GB18030), Parquet, GeoJSON."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from lyg.contracts import Table
+from lyg.geo import parse_geojson_geometry
+from lyg.validate import ROW
+
+EXTENSIONS = (".csv", ".parquet", ".geojson")
+ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def source_path(table: Table, data_dir: Path) -> Path:
+    """The one source file of a table; an error if there is none or more than one."""
+    found = [data_dir / f"{table.stem}{ext}" for ext in EXTENSIONS if (data_dir / f"{table.stem}{ext}").exists()]
+    if not found:
+        raise FileNotFoundError(f"缺少数据文件 {table.stem}.csv / .parquet / .geojson（表 {table.name}）")
+    if len(found) > 1:
+        raise FileExistsError(f"表 {table.name} 有多个数据文件：{', '.join(p.name for p in found)}")
+    return found[0]
+
+
+def read_csv_text(path: Path) -> pd.DataFrame:
+    """A CSV with every cell as text; the encoding is detected (UTF-8 first, then GB18030 ⊇ GBK)."""
+    last_error: Exception | None = None
+    for encoding in ENCODINGS:
+        try:
+            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
+        except UnicodeDecodeError as exc:
+            last_error = exc
+    raise ValueError(f"{path.name}：无法识别文件编码（支持 UTF-8 与 GBK/GB18030）") from last_error
+
+
+def read_geojson(path: Path) -> pd.DataFrame:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("type") != "FeatureCollection":
+        raise ValueError(f"{path.name}：应为 GeoJSON FeatureCollection")
+    rows = []
+    for feature in data.get("features", []):
+        row = dict(feature.get("properties") or {})
+        row["geometry"] = parse_geojson_geometry(feature.get("geometry"))
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    for col in frame.columns:
+        if col != "geometry":
+            frame[col] = frame[col].map(lambda v: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v))
+    return frame
+
+
+def read_raw(table: Table, data_dir: Path) -> tuple[pd.DataFrame, str]:
+    """(raw frame with a person-counted row number, file name) for one table."""
+    path = source_path(table, data_dir)
+    if path.suffix == ".csv":
+        frame = read_csv_text(path)
+        first_row = 2  # line 1 is the header
+    elif path.suffix == ".parquet":
+        frame = pd.read_parquet(path)
+        first_row = 1
+    else:
+        frame = read_geojson(path)
+        first_row = 1  # the n-th feature
+    frame[ROW] = range(first_row, first_row + len(frame))
+    return frame, path.name
+
+
+def fingerprint(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,174 @@
+"""Turn raw source rows into typed frames and report every breach of a table's contract.
+
+Every problem names the file, the row (as a person counts it in that file), the column, the value
+and the rule, in Chinese, so a department can fix its file without an engineer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lyg.contracts import Col, Table
+
+ROW = "_row"  # the row number as the user sees it in the source file
+TRUE_WORDS = {"true", "1", "是", "yes", "y", "t"}
+FALSE_WORDS = {"false", "0", "否", "no", "n", "f"}
+_CN_DATE = re.compile(r"^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    rule: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f" 第{self.row}行"
+        if self.column:
+            where += f" 列“{self.column}”"
+        value = "" if self.value is None else f"值“{_short(self.value)}”："
+        return f"{where}：{value}{self.rule}"
+
+
+class ContractError(ValueError):
+    """Raised with every problem found; nothing is written when it is raised."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        head = "\n".join(str(p) for p in problems[:50])
+        more = f"\n……另有 {len(problems) - 50} 处问题" if len(problems) > 50 else ""
+        super().__init__(f"数据校验未通过，共 {len(problems)} 处问题：\n{head}{more}")
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """Dates as 2019-08-20, 2019/8/20, 2019.8.20 or 2019年8月20日; NaT where unreadable."""
+    def one(text: object):
+        if text is None or (isinstance(text, float) and np.isnan(text)) or text == "":
+            return pd.NaT
+        m = _CN_DATE.match(str(text))
+        if not m:
+            return pd.NaT
+        try:
+            return pd.Timestamp(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return pd.NaT
+    uniques = pd.unique(values)
+    lookup = {u: one(u) for u in uniques}
+    return pd.to_datetime(values.map(lookup))
+
+
+def _blank(series: pd.Series) -> pd.Series:
+    if series.dtype == object or pd.api.types.is_string_dtype(series):
+        return series.isna() | (series.astype("string").str.strip() == "")
+    return series.isna()
+
+
+def _coerce(col: Col, raw: pd.Series) -> pd.Series:
+    """Typed values; entries that cannot be read become null (reported by the caller)."""
+    if col.type == "VARCHAR":
+        return raw.astype("string").str.strip().replace("", pd.NA)
+    if col.type in ("BIGINT", "INTEGER"):
+        if pd.api.types.is_integer_dtype(raw):
+            return raw.astype("Int64")
+        num = pd.to_numeric(raw, errors="coerce")
+        num = num.where(num.isna() | (num == np.floor(num)))
+        return num.astype("Int64")
+    if col.type == "DOUBLE":
+        return pd.to_numeric(raw, errors="coerce").astype("float64")
+    if col.type == "BOOLEAN":
+        if pd.api.types.is_bool_dtype(raw):
+            return raw.astype("boolean")
+        low = raw.astype("string").str.strip().str.lower()
+        out = pd.Series(pd.NA, index=raw.index, dtype="boolean")
+        out[low.isin(TRUE_WORDS).fillna(False)] = True
+        out[low.isin(FALSE_WORDS).fillna(False)] = False
+        return out
+    if col.type == "DATE":
+        if pd.api.types.is_datetime64_any_dtype(raw):
+            return raw.dt.normalize()
+        return parse_dates(raw)
+    if col.type == "TIMESTAMP":
+        if pd.api.types.is_datetime64_any_dtype(raw):
+            return raw
+        return pd.to_datetime(raw, errors="coerce", format="ISO8601")
+    raise ValueError(f"unknown column type {col.type}")
+
+
+TYPE_WORDS = {"BIGINT": "整数", "INTEGER": "整数", "DOUBLE": "数值", "BOOLEAN": "是/否",
+              "DATE": "日期（如 2019-08-20）", "TIMESTAMP": "时间（如 2019-02-05 22:30）"}
+
+
+def coerce_frame(table: Table, raw: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Typed frame with the contract's columns in order, plus the problems found on the way."""
+    missing = [c.name for c in table.columns if c.name not in raw.columns and c.type != "GEOMETRY"]
+    if missing:
+        return raw, [Problem(file, None, name, None, "缺少必需的列") for name in missing]
+    problems: list[Problem] = []
+    out = pd.DataFrame({ROW: raw[ROW].to_numpy()}, index=raw.index)
+    for col in table.columns:
+        if col.type == "GEOMETRY":
+            out[col.name] = raw[col.name]
+            continue
+        blank = _blank(raw[col.name])
+        typed = _coerce(col, raw[col.name])
+        bad = typed.isna() & ~blank
+        problems += _rows(file, out, col.name, raw[col.name], bad, f"不是有效的{TYPE_WORDS.get(col.type, col.type)}")
+        out[col.name] = typed
+    return out, problems
+
+
+def _rows(file: str, frame: pd.DataFrame, column: str, values: pd.Series, mask: pd.Series, rule: str,
+          limit: int = 200) -> list[Problem]:
+    idx = np.flatnonzero(mask.fillna(False).to_numpy())[:limit]
+    rows = frame[ROW].to_numpy()
+    vals = values.to_numpy()
+    return [Problem(file, int(rows[i]), column, None if pd.isna(vals[i]) else str(vals[i]), rule) for i in idx]
+
+
+def check_frame(table: Table, df: pd.DataFrame, file: str) -> list[Problem]:
+    """Required values, accepted sets, ranges and the primary key."""
+    problems: list[Problem] = []
+    for col in table.columns:
+        if col.type == "GEOMETRY":
+            continue
+        series = df[col.name]
+        if col.required:
+            problems += _rows(file, df, col.name, series, series.isna(), "必填项为空")
+        if col.accepted:
+            bad = series.notna() & ~series.isin(col.accepted)
+            allowed = "、".join(str(a) for a in col.accepted)
+            problems += _rows(file, df, col.name, series, bad, f"不在允许值之内（{allowed}）")
+        if col.min is not None:
+            problems += _rows(file, df, col.name, series, series < col.min, f"小于下限 {col.min:g}{col.unit}")
+        if col.max is not None:
+            problems += _rows(file, df, col.name, series, series > col.max, f"大于上限 {col.max:g}{col.unit}")
+    dup = df.duplicated(subset=list(table.key), keep="first")
+    key_values = df[list(table.key)].astype("string").agg("/".join, axis=1) if dup.any() else None
+    if key_values is not None:
+        problems += _rows(file, df, "、".join(table.key), key_values, dup, "主键重复")
+    return problems
+
+
+def check_references(table: Table, df: pd.DataFrame, file: str, loaded: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Foreign keys: every referenced code must exist in its table."""
+    problems: list[Problem] = []
+    for column, (ref_table, ref_col) in table.references.items():
+        if ref_table not in loaded:
+            continue
+        known = loaded[ref_table][ref_col]
+        series = df[column]
+        bad = series.notna() & ~series.isin(known)
+        problems += _rows(file, df, column, series, bad, f"在 {ref_table}.{ref_col} 中不存在")
+    return problems

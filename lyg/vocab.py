@@ -1,0 +1,40 @@
+"""Accepted values shared by the data contracts, the generator and the domain code."""
+
+URBAN_DISTRICTS = ("320703", "320706", "320707")  # 连云区, 海州区, 赣榆区 (市区)
+DISTRICT_NAMES = {
+    "320703": "连云区", "320706": "海州区", "320707": "赣榆区",
+    "320722": "东海县", "320723": "灌云县", "320724": "灌南县",
+}
+# 徐圩新区 and 云台山风景名胜区 have no national code: project-local codes in the 3207L* range.
+FUNCTIONAL_ZONE_NAMES = {
+    "320771": "开发区", "320772": "高新区", "3207L1": "徐圩新区", "3207L2": "云台山风景名胜区",
+}
+UNIT_KINDS = ("县区", "功能区")
+PROVENANCE = ("real", "illustrative", "derived")
+
+INCIDENT_TYPES = ("绿化带火灾", "交通事故", "伤亡事故", "违规燃放查处", "投诉举报")
+TIME_RULES = ("night_22_06_lunar_exceptions", "all_day")
+ARTICLE30_CATEGORIES = (
+    "（一）文物保护单位", "（二）交通枢纽及铁路线路安全保护区", "（三）易燃易爆物品生产储存单位",
+    "（四）输变电设施安全保护区", "（五）医疗机构、幼儿园、中小学校、敬老院", "（六）山林、草原等重点防火区",
+    "（七）县级以上地方人民政府规定的其他地点",
+)
+
+BONDED_INDICATORS = ("industrial_output", "logistics_revenue", "trade_total", "leading_industry_output")
+BONDED_SUBZONES = ("徐圩片区", "开发区片区")
+COMPARISONS = ("cumulative_at_least", "share_above")
+CURRENCIES = ("CNY", "USD")
+OWNERSHIP = ("外资", "内资")
+
+CATALOG_CLASSES = ("基础信息资源", "主题信息资源", "部门信息资源")
+SHARE_TYPES = ("无条件共享", "有条件共享", "不予共享")
+FORMATS = ("电子文件", "电子表格", "数据库", "图形图像", "流媒体", "自描述格式", "服务接口")
+UPDATE_CYCLES = ("实时", "每日", "每周", "每月", "每季度", "每年", "不定期")
+SHARE_METHODS = ("接口共享", "文件下载", "数据库交换", "在线查询")
+DATA_TYPES = ("字符型", "数值型", "日期型", "布尔型", "二进制", "地理空间")
+
+DG_GROUPS = ("4个一", "3中心")
+PHASE_YEARS = (2019, 2020, 2021)
+
+LEG_STAGES = ("立项", "起草", "审查", "审议", "实施")
+LEG_METHODS = ("向社会公布征求意见", "座谈会", "论证会", "听证会", "民意调查", "委托第三方起草", "网上听证")
