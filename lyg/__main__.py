@@ -1,0 +1,76 @@
+"""Command line: python -m lyg {build,sample,bench,fireworks} ..."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lyg.config import load_settings
+from lyg.validate import ContractError
+
+
+def _build(args, settings) -> int:
+    from lyg.build import build
+    report = build(Path(args.data or settings.data_dir), Path(args.db or settings.db_path))
+    total = sum(report.rows.values())
+    print(f"已生成 {report.db_path}：{len(report.rows)} 张表，{total:,} 行，用时 {report.seconds:.1f} 秒")
+    return 0
+
+
+def _sample(args, settings) -> int:
+    from lyg.sample.generate import generate
+    generate(Path(args.out or settings.data_dir))
+    print(f"示例数据已写入 {args.out or settings.data_dir}")
+    return 0
+
+
+def _bench(args, settings) -> int:
+    from lyg.bench import run_bench
+    run_bench(scale=args.scale, repeats=args.repeats, workdir=Path(args.workdir) if args.workdir else None)
+    return 0
+
+
+def _fireworks(args, settings) -> int:
+    from lyg.fireworks import cli
+    return cli.run(args, settings)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m lyg", description="连云港城市大脑态势感知：数据与分析命令")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="由 data/ 源文件生成 DuckDB 数据库")
+    b.add_argument("--data"), b.add_argument("--db")
+    b.set_defaults(func=_build)
+    s = sub.add_parser("sample", help="重新生成示例数据（固定随机种子）")
+    s.add_argument("--out")
+    s.set_defaults(func=_sample)
+    bench = sub.add_parser("bench", help="性能基准：构建耗时、各命名查询中位延迟、峰值内存")
+    bench.add_argument("--scale", type=int, default=1_000_000, help="事件行数（最多 10,000,000）")
+    bench.add_argument("--repeats", type=int, default=5)
+    bench.add_argument("--workdir")
+    bench.set_defaults(func=_bench)
+    fw = sub.add_parser("fireworks", help="烟花爆竹禁放规则查询")
+    fw_sub = fw.add_subparsers(dest="fw_command", required=True)
+    check = fw_sub.add_parser("check", help="判断某地某时是否禁止燃放，输出 JSON")
+    check.add_argument("lon"), check.add_argument("lat"), check.add_argument("when")
+    zones = fw_sub.add_parser("zones", help="输出某日施行的禁放区域（GeoJSON，WGS84）")
+    zones.add_argument("--on")
+    fw.set_defaults(func=_fireworks)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    settings = load_settings()
+    try:
+        return args.func(args, settings)
+    except ContractError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Fireworks domain functions: each takes the Database and returns a DataFrame or plain values."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+
+from lyg import vocab
+from lyg.db import Database
+from lyg.fireworks.load import rules_from_frames
+from lyg.fireworks.rules import BanRules
+from lyg.geo import from_wkb
+
+_RULES_CACHE: dict[tuple, BanRules] = {}
+PERIODS = ("全部", "禁放前（2015–2018）", "首个通告期（2019-02-20 至 2022-01-27）", "全时段禁放期（2022-01-28 起）")
+
+
+def rules(db: Database) -> BanRules:
+    """The rule engine for the database as it is now (rebuilt when the file changes)."""
+    key = (str(db.path), db.path.stat().st_mtime)
+    if key not in _RULES_CACHE:
+        _RULES_CACHE.clear()
+        _RULES_CACHE[key] = rules_from_frames(db.query("fireworks.notices"), db.query("fireworks.zones"),
+                                              db.query("fireworks.places"), db.query("fireworks.district_shapes"))
+    return _RULES_CACHE[key]
+
+
+def as_of(db: Database) -> date:
+    return pd.Timestamp(db.query("fireworks.incident_range")["last_at"].iat[0]).date()
+
+
+def notices(db: Database) -> pd.DataFrame:
+    return db.query("fireworks.notices")
+
+
+def zones_in_force(db: Database, day: date) -> pd.DataFrame:
+    """Zones of the notice in force on a day (a later notice supersedes an earlier one)."""
+    notice = rules(db).notice_on(day)
+    frame = db.query("fireworks.zones")
+    return frame[frame["notice_id"] == notice.notice_id] if notice else frame.iloc[0:0]
+
+
+def zones_geojson(db: Database, day: date) -> dict:
+    features = []
+    for r in zones_in_force(db, day).itertuples():
+        features.append({"type": "Feature", "geometry": from_wkb(r.geometry).__geo_interface__, "properties": {
+            "zone_id": r.zone_id, "notice_id": r.notice_id, "name": r.name, "unit": r.unit_name,
+            "roads": r.roads, "approximate": bool(r.approximate), "area_km2": round(float(r.area_km2), 3),
+            "time_rule": r.time_rule}})
+    return {"type": "FeatureCollection", "crs_note": "WGS84 (EPSG:4326)", "on": day.isoformat(), "features": features}
+
+
+def period_bounds(period: str, last: date) -> tuple[datetime, datetime]:
+    """[start, end) of a named period; the end is the day after the as-of date."""
+    end = datetime.combine(last + timedelta(days=1), datetime.min.time())
+    bounds = {
+        PERIODS[0]: (datetime(2015, 1, 1), end),
+        PERIODS[1]: (datetime(2015, 1, 1), datetime(2019, 1, 1)),
+        PERIODS[2]: (datetime(2019, 2, 20), datetime(2022, 1, 28)),
+        PERIODS[3]: (datetime(2022, 1, 28), end),
+    }
+    if period not in bounds:
+        raise ValueError(f"未知时期：{period}")
+    return bounds[period]
+
+
+def _types(types) -> list[str]:
+    chosen = list(types) if types else list(vocab.INCIDENT_TYPES)
+    unknown = [t for t in chosen if t not in vocab.INCIDENT_TYPES]
+    if unknown:
+        raise ValueError(f"未知事件类型：{'、'.join(unknown)}")
+    return chosen
+
+
+def incident_grid(db: Database, start: datetime, end: datetime, types=None, cell_deg: float = 0.01) -> pd.DataFrame:
+    return db.query("fireworks.incident_grid", start=start, end=end, types=_types(types), cell=cell_deg)
+
+
+def by_year_type(db: Database, types=None) -> pd.DataFrame:
+    return db.query("fireworks.by_year_type", types=_types(types))
+
+
+def real_totals(db: Database) -> pd.DataFrame:
+    return db.query("fireworks.real_totals")
+
+
+def season_profile(db: Database, types=None, window: int = 20) -> pd.DataFrame:
+    """Daily incidents around 除夕, with the regime each Spring-Festival season fell under."""
+    frame = db.query("fireworks.season_profile", types=_types(types), window=window)
+    frame["regime"] = frame["season_year"].map(season_regime)
+    return frame
+
+
+def season_regime(season_year: int) -> str:
+    """Which rule governed a Spring-Festival season (除夕 of that year)."""
+    if season_year <= 2019:  # the 2019 festival (2019-02-04) came before the first notice took effect
+        return "禁放前"
+    return "限时段禁放" if season_year <= 2021 else "全时段禁放"
+
+
+def season_comparison(db: Database, types=None, window: int = 20) -> pd.DataFrame:
+    """Average incidents per season day, by regime: the before/after picture aligned on the lunar calendar."""
+    profile = season_profile(db, types, window)
+    seasons = profile.groupby("regime")["season_year"].nunique()
+    summed = profile.groupby(["regime", "days_from_chuxi"], as_index=False)["incidents"].sum()
+    summed["per_season"] = summed["incidents"] / summed["regime"].map(seasons)
+    return summed
+
+
+def by_district(db: Database, start: datetime, end: datetime, types=None) -> pd.DataFrame:
+    return db.query("fireworks.by_district", start=start, end=end, types=_types(types))
+
+
+def inside_outside(db: Database, types=None) -> pd.DataFrame:
+    frame = db.query("fireworks.inside_outside", types=_types(types))
+    frame["where"] = frame["in_ban_zone"].map({True: "禁放区域内", False: "禁放区域外"})
+    return frame
+
+
+def survey(db: Database) -> pd.DataFrame:
+    return db.query("fireworks.survey")
+
+
+def zone_growth(db: Database) -> pd.DataFrame:
+    return db.query("fireworks.zone_growth")

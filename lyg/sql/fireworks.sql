@@ -1,0 +1,94 @@
+-- name: notices
+-- Every notice, oldest first, with its zone count and total zone area.
+WITH zone_totals AS (
+    SELECT notice_id, count(*) AS zones, sum(area_km2) AS zone_area_km2 FROM fw_zones GROUP BY notice_id
+), final AS (
+    SELECT n.*, coalesce(z.zones, 0) AS zones, coalesce(z.zone_area_km2, 0) AS zone_area_km2
+    FROM fw_notices n LEFT JOIN zone_totals z USING (notice_id)
+)
+SELECT * FROM final ORDER BY effective_from;
+
+-- name: zones
+-- All ban zones with their notice's dates and time rule (geometry as WKB).
+SELECT z.zone_id, z.notice_id, z.district_code, u.name AS unit_name, z.name, z.roads, z.approximate,
+       z.area_km2, z.geometry, n.effective_from, n.effective_to, n.time_rule
+FROM fw_zones z JOIN fw_notices n USING (notice_id) JOIN units u ON u.code = z.district_code
+ORDER BY z.zone_id;
+
+-- name: places
+-- Always-banned places (Article 30 categories and the places the notices list).
+SELECT place_id, name, category, legal_basis, district_code, approximate, area_km2, geometry
+FROM fw_places ORDER BY place_id;
+
+-- name: district_shapes
+-- The six county-level boundaries, for the urban-area test of the rule engine.
+SELECT code, name, geometry FROM district_shapes ORDER BY code;
+
+-- name: incident_range
+-- First and last incident time.
+SELECT min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM fw_incidents;
+
+-- name: incident_grid
+-- Incidents aggregated into square cells of $cell degrees, for the map; the browser never gets points.
+WITH filtered AS (
+    SELECT lon, lat FROM fw_incidents
+    WHERE occurred_at >= $start AND occurred_at < $end AND list_contains($types, type)
+), final AS (
+    SELECT floor(lon / $cell)::BIGINT AS gx, floor(lat / $cell)::BIGINT AS gy, count(*) AS incidents
+    FROM filtered GROUP BY ALL
+)
+SELECT gx * $cell AS lon0, gy * $cell AS lat0, incidents FROM final ORDER BY incidents DESC;
+
+-- name: by_year_type
+-- Incidents per calendar year and type.
+SELECT year(occurred_at) AS year, type, count(*) AS incidents, sum(casualties) AS casualties,
+       sum(fine_yuan) AS fines_yuan
+FROM fw_incidents WHERE list_contains($types, type)
+GROUP BY ALL ORDER BY year, type;
+
+-- name: real_totals
+-- The 2015–2018 totals the press conference quoted, recomputed from the records.
+SELECT type, count(*) AS incidents, count(DISTINCT year(occurred_at)) AS years_with_incidents
+FROM fw_incidents WHERE occurred_at < DATE '2019-01-01' GROUP BY type ORDER BY type;
+
+-- name: season_profile
+-- Incidents per day around 除夕 (days -$window..+$window), per Spring-Festival year.
+SELECT season_year, days_from_chuxi, count(*) AS incidents
+FROM fw_incidents
+WHERE abs(days_from_chuxi) <= $window AND list_contains($types, type)
+GROUP BY ALL ORDER BY season_year, days_from_chuxi;
+
+-- name: by_district
+-- Incidents per district and type within a period.
+SELECT u.name AS district, f.district_code, f.type, count(*) AS incidents
+FROM fw_incidents f JOIN units u ON u.code = f.district_code
+WHERE f.occurred_at >= $start AND f.occurred_at < $end AND list_contains($types, f.type)
+GROUP BY ALL ORDER BY district, type;
+
+-- name: inside_outside
+-- Incidents in urban districts per Spring-Festival year, inside versus outside the zones of the notice then in force.
+SELECT season_year, in_ban_zone, count(*) AS incidents
+FROM fw_incidents
+WHERE list_contains($types, type) AND district_code IN ('320703', '320706', '320707')
+GROUP BY ALL ORDER BY season_year, in_ban_zone;
+
+-- name: survey
+-- The 2018 risk-assessment survey.
+SELECT * FROM fw_survey ORDER BY share_pct DESC;
+
+-- name: zone_growth
+-- Area per notice, share of the urban area, and population covered (estimated from district density).
+WITH urban AS (
+    SELECT sum(area_km2) AS urban_km2 FROM units WHERE kind = '县区' AND in_urban_area
+), density AS (
+    SELECT u.code, coalesce(p.population_2020, u.population_2020) / coalesce(p.area_km2, u.area_km2) AS per_km2
+    FROM units u LEFT JOIN units p ON p.code = u.parent_code
+), covered AS (
+    SELECT z.notice_id, sum(z.area_km2) AS zone_km2, sum(z.area_km2 * d.per_km2) AS population
+    FROM fw_zones z JOIN density d ON d.code = z.district_code GROUP BY z.notice_id
+), final AS (
+    SELECT n.notice_id, n.title, n.doc_number, n.effective_from, c.zone_km2,
+           100 * c.zone_km2 / urban.urban_km2 AS urban_share_pct, c.population
+    FROM fw_notices n JOIN covered c USING (notice_id), urban
+)
+SELECT * FROM final ORDER BY effective_from;

@@ -1,0 +1,65 @@
+"""The per-run context a page needs: the database, the language, the translator."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from lyg import i18n
+from lyg.build import ensure_built
+from lyg.config import Settings, load_settings
+from lyg.db import Database
+from lyg.validate import ContractError
+
+log = logging.getLogger("lyg")
+
+
+@dataclass(frozen=True)
+class PageContext:
+    db: Database
+    lang: str
+    settings: Settings
+
+    def t(self, key: str, **fmt) -> str:
+        return i18n.t(key, self.lang, **fmt)
+
+
+@st.cache_resource(show_spinner=False)
+def _database(data_dir: str, db_path: str) -> Database:
+    return Database(Path(db_path))
+
+
+def database(settings: Settings) -> Database:
+    """The shared Database; builds it first when it is missing or older than data/."""
+    try:
+        ensure_built(Path(settings.data_dir), Path(settings.db_path))
+    except ContractError as exc:
+        log.warning("build refused: %s", exc)
+        st.error(i18n.t("app.build_failed", current_language()) + "\n\n" + str(exc))
+        if not Path(settings.db_path).exists():
+            st.stop()
+    return _database(str(settings.data_dir), str(settings.db_path))
+
+
+def current_language() -> str:
+    lang = st.query_params.get("lang") or st.session_state.get("lang") or load_settings().language
+    return lang if lang in i18n.LANGUAGES else "zh"
+
+
+def context() -> PageContext:
+    settings = load_settings()
+    return PageContext(database(settings), current_language(), settings)
+
+
+def translate(lang: str):
+    return partial(i18n.t, lang=lang)
+
+
+def as_of_text(day, lang: str) -> str:
+    day = pd.Timestamp(day)
+    text = f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.strftime("%Y-%m-%d")
+    return i18n.t("app.as_of", lang, date=text)

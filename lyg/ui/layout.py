@@ -1,0 +1,56 @@
+"""Page furniture: header with the as-of date, provenance notes, error boundary, table downloads."""
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+
+import pandas as pd
+import streamlit as st
+
+from lyg.export import csv_bytes, xlsx_bytes
+from lyg.ui.context import PageContext, as_of_text
+
+log = logging.getLogger("lyg")
+
+
+def header(ctx: PageContext, title_key: str, as_of=None, illustrative: bool = True) -> None:
+    """Title, the data's as-of date, and the sample-data note where values are illustrative."""
+    st.title(ctx.t(title_key))
+    if as_of is not None:
+        st.markdown(f"**{as_of_text(as_of, ctx.lang)}**")
+    if illustrative:
+        st.warning(ctx.t("app.sample_note"), icon=":material/science:")
+
+
+@contextmanager
+def guarded(ctx_or_lang):
+    """Show a clear Chinese message instead of a traceback; log the details for the team."""
+    try:
+        yield
+    except ValueError as exc:
+        st.error(_t(ctx_or_lang, "app.error", message=str(exc)))
+    except Exception as exc:  # noqa: BLE001 - the user must never see a traceback
+        log.exception("page failed")
+        st.error(_t(ctx_or_lang, "app.error", message=type(exc).__name__))
+
+
+def _t(ctx_or_lang, key, **fmt):
+    from lyg import i18n
+    lang = ctx_or_lang.lang if isinstance(ctx_or_lang, PageContext) else ctx_or_lang
+    return i18n.t(key, lang, **fmt)
+
+
+def table_with_downloads(ctx: PageContext, frame: pd.DataFrame, name: str, key: str, height: int | None = None) -> None:
+    """A table plus CSV (UTF-8 with BOM) and .xlsx downloads of exactly what is shown."""
+    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(ctx.t("app.download_csv"), csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{key}-csv")
+    right.download_button(ctx.t("app.download_xlsx"), xlsx_bytes(frame), f"{name}.xlsx",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}-xlsx")
+
+
+def deck_chart(deck, key: str) -> None:
+    st.pydeck_chart(deck, key=key, height=deck.height if hasattr(deck, "height") else 560)
+
+
+

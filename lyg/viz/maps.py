@@ -1,0 +1,99 @@
+"""pydeck map builders. No internet basemap: the district outlines are the base layer."""
+from __future__ import annotations
+
+import pandas as pd
+import pydeck as pdk
+import shapely
+from shapely.geometry import box, mapping
+
+from lyg.geo import CITY_CENTRE, from_wkb
+
+FONT = '"Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, sans-serif"'
+COLOURS = {
+    "district": [226, 232, 240, 160], "district_line": [71, 85, 105, 255],
+    "urban": [203, 213, 225, 200], "functional": [59, 130, 246, 60], "functional_line": [37, 99, 235, 255],
+    "zone": [239, 68, 68, 90], "zone_line": [185, 28, 28, 255], "place": [245, 158, 11, 110],
+    "place_line": [180, 83, 9, 255], "block": [16, 185, 129, 140], "block_line": [4, 120, 87, 255],
+}
+
+
+def features(frame: pd.DataFrame, props: list[str], geometry: str = "geometry", tolerance: float = 0.0005) -> dict:
+    """FeatureCollection from rows with WKB geometry, simplified for the browser."""
+    out = []
+    for row in frame.itertuples(index=False):
+        geom = from_wkb(getattr(row, geometry))
+        if tolerance:
+            geom = shapely.simplify(geom, tolerance, preserve_topology=True)
+        out.append({"type": "Feature", "geometry": mapping(geom),
+                    "properties": {p: _plain(getattr(row, p)) for p in props}})
+    return {"type": "FeatureCollection", "features": out}
+
+
+def _plain(value):
+    if hasattr(value, "item"):
+        return value.item()
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return None if value is pd.NA else value
+
+
+def polygon_layer(layer_id: str, collection: dict, fill: list[int], line: list[int], line_px: float = 1.5,
+                  pickable: bool = True) -> pdk.Layer:
+    return pdk.Layer("GeoJsonLayer", collection, id=layer_id, stroked=True, filled=True, pickable=pickable,
+                     get_fill_color=fill, get_line_color=line, line_width_min_pixels=line_px)
+
+
+def label_layer(layer_id: str, frame: pd.DataFrame, text: str = "name", lon: str = "centroid_lon",
+                lat: str = "centroid_lat", size: int = 14, colour: list[int] | None = None) -> pdk.Layer:
+    data = frame[[text, lon, lat]].rename(columns={text: "label", lon: "lon", lat: "lat"})
+    return pdk.Layer("TextLayer", data, id=layer_id, get_position=["lon", "lat"], get_text="label",
+                     get_size=size, get_color=colour or [15, 23, 42, 255], character_set='"auto"',
+                     font_family=FONT, get_text_anchor='"middle"', get_alignment_baseline='"center"',
+                     outline_width=2, outline_color=[255, 255, 255, 255], font_settings={"sdf": True})
+
+
+def grid_cells(grid: pd.DataFrame, cell: float) -> dict:
+    """Square cells (lower-left corner lon0/lat0) as polygons coloured by count."""
+    if grid.empty:
+        return {"type": "FeatureCollection", "features": []}
+    top = float(grid["incidents"].max())
+    out = []
+    for row in grid.itertuples(index=False):
+        share = row.incidents / top
+        colour = [int(254 - 120 * share), int(217 - 190 * share), int(118 - 100 * share), int(110 + 120 * share)]
+        out.append({"type": "Feature", "geometry": mapping(box(row.lon0, row.lat0, row.lon0 + cell, row.lat0 + cell)),
+                    "properties": {"name": f"{int(row.incidents)} 起", "incidents": int(row.incidents), "fill": colour}})
+    return {"type": "FeatureCollection", "features": out}
+
+
+def grid_layer(layer_id: str, collection: dict) -> pdk.Layer:
+    return pdk.Layer("GeoJsonLayer", collection, id=layer_id, stroked=False, filled=True, pickable=True,
+                     get_fill_color="properties.fill")
+
+
+def point_layer(layer_id: str, lon: float, lat: float, colour: list[int] | None = None) -> pdk.Layer:
+    return pdk.Layer("ScatterplotLayer", pd.DataFrame({"lon": [lon], "lat": [lat]}), id=layer_id,
+                     get_position=["lon", "lat"], get_radius=250, radius_min_pixels=7,
+                     get_fill_color=colour or [37, 99, 235, 255], get_line_color=[255, 255, 255, 255],
+                     stroked=True, line_width_min_pixels=2)
+
+
+def deck(layers: list[pdk.Layer], centre: tuple[float, float] = CITY_CENTRE, zoom: float = 8.6,
+         tooltip_field: str = "name", height: int = 560) -> pdk.Deck:
+    """A deck with no basemap provider at all, so nothing is fetched from the internet."""
+    view = pdk.ViewState(longitude=centre[0], latitude=centre[1], zoom=zoom, pitch=0, bearing=0)
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=None,
+                    tooltip={"text": "{" + tooltip_field + "}"}, height=height)
+
+
+def district_base(units: pd.DataFrame, with_labels: bool = True) -> list[pdk.Layer]:
+    """County-level outlines (urban districts darker) and optional Chinese labels."""
+    counties = units[units["kind"] == "县区"].copy()
+    counties["fill"] = counties["in_urban_area"].map(lambda urban: COLOURS["urban"] if urban else COLOURS["district"])
+    collection = features(counties, ["name", "code", "fill"], tolerance=0.001)
+    layers = [pdk.Layer("GeoJsonLayer", collection, id="districts", stroked=True, filled=True, pickable=True,
+                        get_fill_color="properties.fill", get_line_color=COLOURS["district_line"],
+                        line_width_min_pixels=1.5)]
+    if with_labels:
+        layers.append(label_layer("district-labels", counties, size=16))
+    return layers
