@@ -1,10 +1,12 @@
 """Entry point: page config, the page list, run. Nothing else."""
+from pathlib import Path
+
 import streamlit as st
 
 from lyg.i18n import t
 from lyg.ui.context import current_language
 
-st.set_page_config(page_title="连云港城市大脑态势感知", page_icon=":material/location_city:", layout="wide")
+st.set_page_config(page_title="连云港城市大脑态势感知", page_icon=str(Path(__file__).parent / "lyg/ui/assets/favicon.png"), layout="wide")
 lang = current_language()
 PAGES = [
     st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/dashboard:", url_path="overview", default=True),

@@ -8,7 +8,6 @@ import numpy as np
 import shapely
 from pyproj import Transformer
 from shapely.geometry import box, mapping, shape
-from shapely.ops import transform
 
 # Loose bounds of 连云港市 (WGS84), for rejecting geometry that is obviously elsewhere.
 CITY_BOUNDS = (118.3, 33.9, 119.95, 35.2)
@@ -22,15 +21,22 @@ def _to_utm():
     return Transformer.from_crs(4326, 32650, always_xy=True)
 
 
+@lru_cache(maxsize=1)
+def _from_utm():
+    return Transformer.from_crs(32650, 4326, always_xy=True)
+
+
+def _reproject(geom, transformer):
+    return shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+
+
 def area_km2(geom) -> float:
-    return transform(_to_utm().transform, geom).area / 1e6
+    return _reproject(geom, _to_utm()).area / 1e6
 
 
 def buffer_m(geom, metres: float):
     """Buffer a WGS84 geometry by metres (through UTM 50N)."""
-    fwd = _to_utm()
-    back = Transformer.from_crs(32650, 4326, always_xy=True)
-    return transform(back.transform, transform(fwd.transform, geom).buffer(metres))
+    return _reproject(_reproject(geom, _to_utm()).buffer(metres), _from_utm())
 
 
 def to_wkb(geom) -> bytes:
@@ -96,8 +102,7 @@ def _delta(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def gcj02_to_wgs84(geom):
     """Convert a geometry from GCJ-02 (AMap) to WGS84."""
-    def fn(lon, lat, z=None):
-        lon, lat = np.asarray(lon, float), np.asarray(lat, float)
-        dlon, dlat = _delta(lon, lat)
-        return lon - dlon, lat - dlat
-    return transform(fn, geom)
+    def fn(xy: np.ndarray) -> np.ndarray:
+        dlon, dlat = _delta(xy[:, 0], xy[:, 1])
+        return np.column_stack([xy[:, 0] - dlon, xy[:, 1] - dlat])
+    return shapely.transform(geom, fn)

@@ -1,6 +1,9 @@
 """pydeck map builders. No internet basemap: the district outlines are the base layer."""
 from __future__ import annotations
 
+import json
+from urllib.parse import quote
+
 import pandas as pd
 import pydeck as pdk
 import shapely
@@ -78,11 +81,23 @@ def point_layer(layer_id: str, lon: float, lat: float, colour: list[int] | None 
                      stroked=True, line_width_min_pixels=2)
 
 
+def offline_style(background: str = "#f8fafc") -> str:
+    """A MapLibre style with only a background colour, inline as a data URL.
+
+    Streamlit fills in a Carto basemap from the internet whenever a map view has no style; an inline
+    style keeps every byte local. An intranet basemap (style.json with CORS) can replace it.
+    """
+    style = {"version": 8, "sources": {}, "layers": [{"id": "background", "type": "background",
+                                                        "paint": {"background-color": background}}]}
+    return "data:application/json;charset=utf-8," + quote(json.dumps(style, separators=(",", ":")))
+
+
 def deck(layers: list[pdk.Layer], centre: tuple[float, float] = CITY_CENTRE, zoom: float = 8.6,
-         tooltip_field: str = "name", height: int = 560) -> pdk.Deck:
-    """A deck with no basemap provider at all, so nothing is fetched from the internet."""
+         tooltip_field: str = "name", height: int = 560, basemap_url: str = "", background: str = "#f8fafc") -> pdk.Deck:
+    """A deck whose base is the layers themselves: no basemap provider, nothing fetched from the internet."""
     view = pdk.ViewState(longitude=centre[0], latitude=centre[1], zoom=zoom, pitch=0, bearing=0)
-    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=None,
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
+                    map_style=basemap_url or offline_style(background),
                     tooltip={"text": "{" + tooltip_field + "}"}, height=height)
 
 

@@ -1,0 +1,105 @@
+"""Helpers for the browser tests: a real `streamlit run` on a free port and Debian's Chromium via Playwright."""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--use-gl=angle", "--use-angle=swiftshader",
+                 "--enable-unsafe-swiftshader"]
+PROBE_404 = re.compile(r"/[^/]+/_stcore/(health|host-config)$")
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(env_extra: dict[str, str]):
+    port = free_port()
+    env = {**os.environ, **env_extra}
+    log = open(ARTIFACTS / f"streamlit-{port}.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+                             "--server.headless", "true", "--server.address", "127.0.0.1"],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(base + "/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("streamlit did not start")
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+class PageWatch:
+    """Records console errors and every request that leaves this machine."""
+
+    def __init__(self, page):
+        self.console_errors: list[str] = []
+        self.outside_requests: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on("request", self._request)
+
+    def _console(self, message) -> None:
+        if message.type != "error":
+            return
+        # Opening a page by its own URL (/fireworks), Streamlit's frontend first probes
+        # /fireworks/_stcore/health and host-config for a base path, gets 404, then uses /.
+        if PROBE_404.search(message.location.get("url", "")):
+            return
+        self.console_errors.append(f"{message.text} @ {message.location.get('url')}")
+
+    def _request(self, request) -> None:
+        url = urlparse(request.url)
+        if url.scheme in ("data", "blob", "about", "chrome-extension"):
+            return
+        if url.hostname not in LOCAL_HOSTS:
+            self.outside_requests.append(request.url)
+
+
+def open_page(page, url: str, settle_ms: int = 2500) -> None:
+    page.goto(url)
+    page.wait_for_selector(DONE, timeout=90_000)
+    page.wait_for_timeout(settle_ms)
+    page.wait_for_selector(DONE, timeout=90_000)
+
+
+def distinct_colours(png: bytes) -> int:
+    from io import BytesIO
+
+    from PIL import Image
+    image = Image.open(BytesIO(png)).convert("RGB").resize((200, 120))
+    return len(image.getcolors(maxcolors=1 << 20))
+
+
+CJK_GLYPHS_DIFFER = """() => {
+  const draw = (ch) => { const c = document.createElement('canvas'); c.width = 64; c.height = 64;
+    const g = c.getContext('2d'); g.font = '48px sans-serif'; g.fillText(ch, 4, 52);
+    return Array.from(g.getImageData(0, 0, 64, 64).data).join(','); };
+  return draw('连') !== draw('港') && draw('港') !== draw('口');
+}"""

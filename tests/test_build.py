@@ -1,0 +1,117 @@
+"""The build: all or nothing, deterministic, and every broken source named by file, row, column and rule."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from lyg.build import build, ensure_built, needs_build
+from lyg.contracts import TABLES
+from lyg.db import Database
+from lyg.validate import ContractError
+
+
+def _contents(path) -> dict[str, pd.DataFrame]:
+    db = Database(path)
+    out = {t.name: db.execute(f'SELECT * FROM "{t.name}" ORDER BY ALL') for t in TABLES}
+    db.close()
+    return out
+
+
+def test_build_twice_gives_the_same_tables(data_copy, tmp_path):
+    first, second = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    build(data_copy, first)
+    build(data_copy, second)
+    a, b = _contents(first), _contents(second)
+    for name in a:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+
+
+def test_every_contract_table_is_filled(db):
+    for table in TABLES:
+        assert db.execute(f'SELECT count(*) AS n FROM "{table.name}"')["n"].iat[0] > 0, table.name
+
+
+def _break_csv(data_dir, stem, edit):
+    path = data_dir / f"{stem}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    edit(frame)
+    frame.to_csv(path, index=False)
+
+
+BROKEN = {
+    "missing column": ("incidents", lambda f: f.pop("type"), ("incidents.csv", None, "type", "缺少必需的列")),
+    "wrong type": ("incidents", lambda f: f.__setitem__("lon", f["lon"].where(f.index != 4, "东经119")), ("incidents.csv", 6, "lon", "不是有效的数值")),
+    "duplicate key": ("bonded_targets", lambda f: f.__setitem__("target_year", f["target_year"].where(f.index != 1, "2020")), ("bonded_targets.csv", 3, "indicator_code、target_year", "主键重复")),
+    "outside accepted set": ("catalog_entries", lambda f: f.__setitem__("share_type", f["share_type"].where(f.index != 9, "随便共享")), ("catalog_entries.csv", 11, "share_type", "不在允许值之内")),
+    "out of range": ("dg_progress", lambda f: f.__setitem__("actual_pct", f["actual_pct"].where(f.index != 0, "130")), ("dg_progress.csv", 2, "actual_pct", "大于上限")),
+    "impossible date": ("leg_events", lambda f: f.__setitem__("start_on", f["start_on"].where(f.index != 2, "2021-02-30")), ("leg_events.csv", 4, "start_on", "不是有效的日期")),
+    "dangling reference": ("bonded_monthly", lambda f: f.__setitem__("block_code", f["block_code"].where(f.index != 7, "B9")), ("bonded_monthly.csv", 9, "block_code", "不存在")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_broken_source_stops_the_build_and_keeps_the_old_database(case, data_copy, tmp_path):
+    stem, edit, (file, row, column, rule) = BROKEN[case]
+    db_path = tmp_path / "lyg.duckdb"
+    build(data_copy, db_path)
+    before = db_path.read_bytes()
+    _break_csv(data_copy, stem, edit)
+    with pytest.raises(ContractError) as caught:
+        build(data_copy, db_path)
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.row, problem.column) == (file, row, column)
+    assert rule in problem.rule
+    message = str(caught.value)
+    assert file in message and rule in message
+    assert db_path.read_bytes() == before
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_bad_geometry_is_named(data_copy, tmp_path):
+    path = data_copy / "ban_zones.geojson"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["features"][2]["geometry"] = {"type": "Polygon", "coordinates": [[[119.1, 34.5], [119.2, 34.6], [119.2, 34.5], [119.1, 34.6], [119.1, 34.5]]]}
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ContractError) as caught:
+        build(data_copy, tmp_path / "x.duckdb")
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.row, problem.column) == ("ban_zones.geojson", 3, "geometry")
+    assert "几何无效" in problem.rule
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_geometry_outside_the_city_is_refused(data_copy, tmp_path):
+    path = data_copy / "bonded_blocks.geojson"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["features"][0]["geometry"] = {"type": "Polygon", "coordinates": [[[116.4, 39.9], [116.5, 39.9], [116.5, 40.0], [116.4, 39.9]]]}
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ContractError, match="超出连云港市范围"):
+        build(data_copy, tmp_path / "x.duckdb")
+
+
+def test_gbk_csv_is_read(data_copy, tmp_path):
+    path = data_copy / "departments.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
+    build(data_copy, tmp_path / "x.duckdb")
+    names = Database(tmp_path / "x.duckdb").execute("SELECT name FROM cat_departments")["name"]
+    assert "市公安局" in set(names)
+
+
+def test_missing_file_is_reported(data_copy, tmp_path):
+    (data_copy / "fireworks_survey.csv").unlink()
+    with pytest.raises(ContractError, match="缺少数据文件 fireworks_survey"):
+        build(data_copy, tmp_path / "x.duckdb")
+
+
+def test_needs_build_follows_source_times(data_copy, tmp_path):
+    db_path = tmp_path / "lyg.duckdb"
+    assert needs_build(data_copy, db_path)
+    assert ensure_built(data_copy, db_path) is True
+    assert not needs_build(data_copy, db_path)
+    assert ensure_built(data_copy, db_path) is False
+    later = db_path.stat().st_mtime + 10
+    import os
+    os.utime(data_copy / "units.csv", (later, later))
+    assert needs_build(data_copy, db_path)

@@ -1,0 +1,56 @@
+"""The Database class and the named-query files."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from lyg import sqlfiles
+from lyg.build import build
+from lyg.db import Database
+
+
+def test_connection_is_read_only(db):
+    with pytest.raises(duckdb.Error):
+        db.execute("CREATE TABLE x (a INTEGER)")
+
+
+def test_named_query_binds_parameters(db):
+    frame = db.query("fireworks.season_profile", types=["交通事故"], window=3)
+    assert frame["days_from_chuxi"].abs().max() <= 3
+
+
+def test_missing_parameter_is_an_error(db):
+    with pytest.raises(TypeError, match="window"):
+        db.query("fireworks.season_profile", types=["交通事故"])
+
+
+def test_bound_values_are_not_sql(db):
+    frame = db.query("fireworks.by_year_type", types=["交通事故'); DROP TABLE fw_incidents; --"])
+    assert frame.empty
+    assert db.execute("SELECT count(*) AS n FROM fw_incidents")["n"].iat[0] > 0
+
+
+def test_every_named_query_has_a_doc_line():
+    for name, query in sqlfiles.all_queries().items():
+        assert query.doc, name
+        assert query.sql.strip(), name
+
+
+def test_reopens_after_a_rebuild(data_copy, tmp_path):
+    path = tmp_path / "lyg.duckdb"
+    build(data_copy, path)
+    database = Database(path)
+    first = database.execute("SELECT count(*) AS n FROM cat_departments")["n"].iat[0]
+    (data_copy / "departments.csv").write_text("dept_code,name\n3207001,市发展和改革委员会\n" +
+                                               "\n".join((data_copy / "departments.csv").read_text(encoding="utf-8").splitlines()[2:]) + "\n3207999,市新部门\n",
+                                               encoding="utf-8")
+    build(data_copy, path)
+    assert database.execute("SELECT count(*) AS n FROM cat_departments")["n"].iat[0] == first + 1
+
+
+def test_as_of_comes_from_the_data(db):
+    from lyg import meta
+    assert str(meta.as_of(db)) == "2026-10-31"
+    assert str(meta.as_of(db, "bonded")) == "2026-10-31"
+    with pytest.raises(ValueError):
+        meta.as_of(db, "weather")
