@@ -24,6 +24,14 @@ def _sample(args, settings) -> int:
     return 0
 
 
+def _docs(args, settings) -> int:
+    from lyg.docs import data_readme
+    target = Path(settings.data_dir) / "README.md"
+    target.write_text(data_readme(), encoding="utf-8")
+    print(f"已写入 {target}")
+    return 0
+
+
 def _bench(args, settings) -> int:
     from lyg.bench import run_bench
     run_bench(scale=args.scale, repeats=args.repeats, workdir=Path(args.workdir) if args.workdir else None)
@@ -44,6 +52,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sample", help="重新生成示例数据（固定随机种子）")
     s.add_argument("--out")
     s.set_defaults(func=_sample)
+    sub.add_parser("docs", help="由数据契约生成 data/README.md").set_defaults(func=_docs)
     bench = sub.add_parser("bench", help="性能基准：构建耗时、各命名查询中位延迟、峰值内存")
     bench.add_argument("--scale", type=int, default=1_000_000, help="事件行数（最多 10,000,000）")
     bench.add_argument("--repeats", type=int, default=5)

@@ -1,5 +1,80 @@
-"""烟花爆竹禁放 (temporary until the page lands)."""
-from lyg.ui.context import context
-from lyg.ui.preview import table_preview_page
+"""烟花爆竹禁放: zones and incidents on the map, the ban checker, and did the ban work."""
+from datetime import datetime, time
 
-table_preview_page(context(), "page.fireworks", "fireworks", ["fw_notices", "fw_zones", "fw_incidents"])
+import pandas as pd
+import streamlit as st
+
+from lyg import meta, vocab
+from lyg.fireworks import analysis as fw
+from lyg.fireworks import figures
+from lyg.fireworks.places import CHECK_POINTS
+from lyg.ui import urlstate
+from lyg.ui.context import context
+from lyg.ui.layout import guarded, header, table_with_downloads
+from lyg.ui.sidebar import language_switch
+from lyg.ui.verdict import show_verdict
+
+CELL_DEG = 0.01  # about 1 km
+ctx = context()
+language_switch(ctx.lang)
+with guarded(ctx):
+    as_of = fw.as_of(ctx.db)
+    header(ctx, "page.fireworks", as_of, illustrative=True)
+    st.info(ctx.t("fw.real_totals"), icon=":material/verified:")
+    notices = fw.notices(ctx.db)
+    notice_ids = list(notices["notice_id"])
+    in_force = fw.rules(ctx.db).notice_on(as_of)
+    titles = {r.notice_id: ctx.t("fw.notice_line", title=r.doc_number or r.title, start=f"{r.effective_from:%Y-%m-%d}")
+              for r in notices.itertuples()}
+
+    filters = st.columns([2, 3, 3])
+    period = urlstate.select(ctx.t("fw.period"), list(fw.PERIODS), "period", container=filters[0])
+    types = urlstate.multiselect(ctx.t("fw.types"), list(vocab.INCIDENT_TYPES), "types", container=filters[1]) or list(vocab.INCIDENT_TYPES)
+    notice_id = urlstate.select(ctx.t("fw.notice"), notice_ids, "notice", default=in_force.notice_id if in_force else notice_ids[-1],
+                                container=filters[2], format_func=titles.get)
+    start, end = fw.period_bounds(period, as_of)
+
+    map_col, check_col = st.columns([3, 2])
+    with check_col:
+        st.subheader(ctx.t("fw.checker"))
+        place = st.selectbox(ctx.t("fw.place"), [*CHECK_POINTS, ctx.t("fw.custom")], key="check-place")
+        default_lon, default_lat = CHECK_POINTS.get(place, (119.16, 34.605))
+        lon_col, lat_col = st.columns(2)
+        lon = lon_col.number_input(ctx.t("fw.lon"), 118.0, 120.5, default_lon, 0.001, format="%.4f", key=f"lon-{place}")
+        lat = lat_col.number_input(ctx.t("fw.lat"), 33.5, 35.5, default_lat, 0.001, format="%.4f", key=f"lat-{place}")
+        day_col, time_col = st.columns(2)
+        day = day_col.date_input(ctx.t("fw.date"), value=datetime(2026, 2, 16).date(), key="check-date")
+        moment = time_col.time_input(ctx.t("fw.time"), value=time(23, 0), step=1800, key="check-time")
+        show_verdict(ctx, fw.rules(ctx.db).check(lon, lat, datetime.combine(day, moment)))
+
+    with map_col:
+        st.subheader(ctx.t("fw.map"))
+        zones = ctx.db.query("fireworks.zones")
+        grid = fw.incident_grid(ctx.db, start, end, types, CELL_DEG)
+        deck = figures.ban_map(meta.units(ctx.db), zones[zones["notice_id"] == notice_id], ctx.db.query("fireworks.places"),
+                               grid, CELL_DEG, point=(lon, lat), basemap_url=ctx.settings.basemap_style_url)
+        st.pydeck_chart(deck, key="fw-map", height=620)
+        st.caption(ctx.t("fw.map_caption"))
+
+    left, right = st.columns(2)
+    left.plotly_chart(figures.by_year_type(fw.by_year_type(ctx.db, types), notices, ctx.t("fw.by_year")), key="fw-year")
+    right.plotly_chart(figures.season_comparison(fw.season_comparison(ctx.db, types), ctx.t("fw.season")), key="fw-season")
+    left, right = st.columns(2)
+    left.plotly_chart(figures.by_district(fw.by_district(ctx.db, start, end, types), ctx.t("fw.by_district")), key="fw-district")
+    right.plotly_chart(figures.inside_outside(fw.inside_outside(ctx.db, types), ctx.t("fw.inside")), key="fw-inside")
+
+    left, right = st.columns([2, 3])
+    left.plotly_chart(figures.survey(fw.survey(ctx.db), ctx.t("fw.survey")), key="fw-survey")
+    growth = fw.zone_growth(ctx.db)
+    with right:
+        st.plotly_chart(figures.zone_growth(growth, ctx.t("fw.growth")), key="fw-growth")
+        shown = pd.DataFrame({
+            ctx.t("fw.notice"): growth["doc_number"].fillna("").where(growth["doc_number"].notna(), growth["title"]),
+            ctx.t("fw.zone_area") + "（km²）": growth["zone_km2"].round(1),
+            ctx.t("fw.urban_share") + "（%）": growth["urban_share_pct"].round(1),
+            ctx.t("fw.population") + "（万人）": (growth["population"] / 1e4).round(1),
+        })
+        st.dataframe(shown, hide_index=True, width="stretch")
+    st.subheader(ctx.t("fw.places"))
+    places = ctx.db.query("fireworks.places")[["name", "category", "legal_basis", "area_km2"]]
+    table_with_downloads(ctx, places.round(2), "always_banned_places", key="fw-places")

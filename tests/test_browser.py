@@ -35,6 +35,15 @@ def page(browser):
     context.close()
 
 
+def test_deep_link_on_a_fresh_server_uses_the_app_navigation(server, page):
+    """Runs first: the server has served nobody yet, and the first visit is a page's own URL."""
+    open_page(page, server + "/fireworks", settle_ms=3000)
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "城市大脑 · 总览" in nav and "烟花爆竹禁放" in nav
+    assert "legislation" not in nav
+    assert page.locator("h1").first.inner_text().strip() == "烟花爆竹禁放"
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_page_opens_cleanly(server, page, name):
     watch = PageWatch(page)

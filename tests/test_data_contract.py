@@ -110,3 +110,11 @@ def test_every_table_has_provenance_marks(db):
         if any(c.name == "provenance" for c in table.columns):
             marks = set(db.execute(f'SELECT DISTINCT provenance FROM "{table.name}"')["provenance"])
             assert marks <= set(vocab.PROVENANCE), table.name
+
+
+def test_data_readme_is_current():
+    from pathlib import Path
+
+    from lyg.docs import data_readme
+    readme = Path(__file__).resolve().parent.parent / "data" / "README.md"
+    assert readme.read_text(encoding="utf-8") == data_readme(), "run: python -m lyg docs"

@@ -185,4 +185,18 @@ def _summary(banned: bool, in_urban: bool, notice: Notice | None, zone: Area | N
         return f"{when:%Y年%m月%d日}无禁放通告施行，仅《条例》第三十条所列地点禁止燃放"
     if zone is None:
         return f"该地点不在{notice.label}划定的禁放区域内"
+    festival = _festival_of_night(when)
+    if festival and NIGHT_END <= when.hour < NIGHT_START:
+        festival = None
+    if festival:
+        return f"{festival}（农历）不在禁放时段内：{TIME_RULE_TEXT[notice.time_rule]}"
     return f"该时段不在禁放时段内（{TIME_RULE_TEXT[notice.time_rule]}）"
+
+
+def _festival_of_night(when: datetime) -> str | None:
+    """The lunar festival whose day or night covers this time, if any."""
+    for day in (when.date(), when.date() - timedelta(days=1) if when.hour < NIGHT_END else when.date()):
+        name = lunar.festival_days(day.year).get(day)
+        if name:
+            return name
+    return None

@@ -91,12 +91,13 @@ def _pick_items(rng: np.random.Generator) -> list[tuple[str, str]]:
 def _link_related(frame: pd.DataFrame, rng: np.random.Generator) -> None:
     """About one entry in five names one or two related entries from the same provider."""
     by_provider = frame.groupby("provider_code").indices
+    codes = frame["resource_code"].to_numpy()
     related = []
     for i, provider in enumerate(frame["provider_code"]):
-        peers = [j for j in by_provider[provider] if j != i]
-        if peers and rng.random() < 0.2:
-            picks = rng.choice(peers, size=min(len(peers), int(rng.integers(1, 3))), replace=False)
-            related.append(";".join(frame["resource_code"].iloc[sorted(picks)]))
+        peers = by_provider[provider]
+        if len(peers) > 1 and rng.random() < 0.2:
+            picks = {int(j) for j in rng.choice(peers, size=min(len(peers), 3), replace=False) if j != i}
+            related.append(";".join(codes[sorted(picks)[: int(rng.integers(1, 3))]]))
         else:
             related.append("")
     frame["related_codes"] = related

@@ -50,7 +50,25 @@ def current_language() -> str:
     return lang if lang in i18n.LANGUAGES else "zh"
 
 
+def leave_legacy_pages_mode() -> None:
+    """Make Streamlit use app.py's st.navigation even when a fresh server's first visit is a deep link.
+
+    With a pages/ folder beside app.py, Streamlit starts in its legacy multipage mode and, for a first
+    request to /fireworks, runs pages/fireworks.py alone (file-name navigation, no app.py). The mode
+    is a process-wide flag that st.navigation clears; clearing it here and rerunning sends this run
+    through app.py too.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a future Streamlit without the legacy mode
+        return
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def context() -> PageContext:
+    leave_legacy_pages_mode()
     settings = load_settings()
     return PageContext(database(settings), current_language(), settings)
 

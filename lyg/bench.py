@@ -1,0 +1,143 @@
+"""`python -m lyg bench`: build time, each page's query latencies, peak memory, and the naive way for comparison.
+
+Targets (2-core machine): on the sample data, all queries of one page together under 150 ms; at
+10 million incidents each page's queries under 1 s, the build under 60 s, peak memory under 2 GB.
+"""
+from __future__ import annotations
+
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+
+from lyg import meta
+from lyg.config import PROJECT_ROOT
+from lyg.db import Database
+from lyg.fireworks import analysis as fw
+from lyg.sample import catalog, scaled
+from lyg.sample.generate import LAST_DAY, SEED
+
+DATA = PROJECT_ROOT / "data"
+SAMPLE_CATALOG = 3200
+
+
+def page_workloads(last_day) -> dict[str, list[tuple[str, callable]]]:
+    """What each page asks of the database on one run, as (query name, call)."""
+    start, end = fw.period_bounds(fw.PERIODS[0], last_day)
+    return {
+        "overview": [("meta.as_of", meta.domain_as_of), ("meta.units", meta.units), ("meta.table_rows", meta.table_rows)],
+        "fireworks": [
+            ("fireworks.notices", fw.notices),
+            ("fireworks.zones", lambda db: db.query("fireworks.zones")),
+            ("fireworks.places", lambda db: db.query("fireworks.places")),
+            ("fireworks.incident_grid", lambda db: fw.incident_grid(db, start, end)),
+            ("fireworks.by_year_type", fw.by_year_type),
+            ("fireworks.season_profile", fw.season_profile),
+            ("fireworks.by_district", lambda db: fw.by_district(db, start, end)),
+            ("fireworks.inside_outside", fw.inside_outside),
+            ("fireworks.zone_growth", fw.zone_growth),
+            ("fireworks.survey", fw.survey),
+        ],
+    }
+
+
+def prepare(workdir: Path, incidents: int, catalog_entries: int) -> Path:
+    """A data folder like data/ with `incidents` rows (Parquet) and `catalog_entries` catalog rows."""
+    data = workdir / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("README.md", "incidents.csv"))
+    scaled.write_incidents(data / "incidents.parquet", incidents, np.random.default_rng(SEED), LAST_DAY)
+    if catalog_entries != SAMPLE_CATALOG:
+        catalog.write(data, np.random.default_rng(SEED + 2), LAST_DAY, n=catalog_entries)
+    return data
+
+
+def timed_build(data: Path, db_path: Path) -> tuple[float, float]:
+    """(seconds, peak MB) of `python -m lyg build` in a child process."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "lyg", "build", "--data", str(data), "--db", str(db_path)],
+                   check=True, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def median_ms(call, db: Database, repeats: int) -> float:
+    call(db)  # warm-up
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        call(db)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def naive_ratio(db: Database, repeats: int) -> tuple[float, float]:
+    """Incidents per year and type: pandas after loading every row, against the named query."""
+    def naive(d):
+        frame = d.execute("SELECT occurred_at, type FROM fw_incidents")
+        return frame.groupby([frame["occurred_at"].dt.year, "type"]).size()
+    naive_ms = median_ms(naive, db, max(1, repeats // 2))
+    sql_ms = median_ms(fw.by_year_type, db, repeats)
+    return naive_ms, sql_ms
+
+
+def rule_speed(db: Database) -> tuple[float, float]:
+    """(one check after warm-up in ms, seconds to classify 1 million incidents)."""
+    rules = fw.rules(db)
+    when = datetime(2020, 3, 10, 23, 0)
+    rules.check(119.16, 34.605, when)
+    started = time.perf_counter()
+    for i in range(1000):
+        rules.check(119.10 + i * 1e-4, 34.60, when)
+    one_ms = (time.perf_counter() - started)
+    frame = scaled.incidents(1_000_000, np.random.default_rng(1), LAST_DAY)
+    started = time.perf_counter()
+    rules.classify(frame["lon"].to_numpy(), frame["lat"].to_numpy(), frame["occurred_at"])
+    return one_ms, time.perf_counter() - started
+
+
+def run_bench(scale: int = 1_000_000, repeats: int = 5, workdir: Path | None = None, catalog_entries: int | None = None) -> dict:
+    if not 1_000 <= scale <= 10_000_000:
+        raise ValueError("--scale 应在 1,000 与 10,000,000 之间")
+    catalog_entries = catalog_entries or max(SAMPLE_CATALOG, min(100_000, scale // 100))
+    own = workdir is None
+    workdir = Path(tempfile.mkdtemp(prefix="lyg-bench-")) if own else workdir
+    try:
+        print(f"基准：事件 {scale:,} 行，目录 {catalog_entries:,} 条；工作目录 {workdir}")
+        data = prepare(workdir, scale, catalog_entries)
+        build_s, build_mb = timed_build(data, workdir / "lyg.duckdb")
+        db = Database(workdir / "lyg.duckdb")
+        last_day = meta.as_of(db)
+        results = {"scale": scale, "catalog_entries": catalog_entries, "build_s": build_s, "build_peak_mb": build_mb, "pages": {}}
+        print(f"\n构建：{build_s:.1f} 秒，峰值内存 {build_mb:,.0f} MB")
+        print(f"\n{'页面':<10}{'命名查询':<32}{'中位延迟 ms':>12}")
+        for page, calls in page_workloads(last_day).items():
+            per_query = {name: median_ms(call, db, repeats) for name, call in calls}
+            for name, ms in per_query.items():
+                print(f"{page:<12}{name:<34}{ms:>10.1f}")
+            total = sum(per_query.values())
+            results["pages"][page] = {"queries": per_query, "total_ms": total}
+            print(f"{page:<12}{'（本页合计）':<30}{total:>10.1f}\n")
+        naive_ms, sql_ms = naive_ratio(db, repeats)
+        results.update(naive_ms=naive_ms, sql_ms=sql_ms)
+        print(f"按年按类型汇总：pandas 全量载入 {naive_ms:.1f} ms，命名查询 {sql_ms:.1f} ms，倍数 {naive_ms / sql_ms:.1f}×")
+        one_ms, classify_s = rule_speed(db)
+        results.update(check_ms=one_ms, classify_1m_s=classify_s)
+        print(f"禁放规则：单次判断 {one_ms:.3f} ms；100万条事件分类 {classify_s:.2f} 秒")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        results["bench_peak_mb"] = peak
+        print(f"基准进程峰值内存 {peak:,.0f} MB")
+        db.close()
+        return results
+    finally:
+        if own:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+

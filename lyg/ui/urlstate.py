@@ -1,0 +1,37 @@
+"""Widgets whose value lives in the URL, so a copied link reproduces the view."""
+from __future__ import annotations
+
+import streamlit as st
+
+
+def _remember(key: str, value: str | None) -> None:
+    if value in (None, ""):
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value
+
+
+def select(label: str, options: list, key: str, default=None, container=st, format_func=str):
+    raw = st.query_params.get(key)
+    by_text = {str(o): o for o in options}
+    initial = by_text.get(raw, default if default in options else options[0])
+    value = container.selectbox(label, options, index=options.index(initial), key=f"url-{key}", format_func=format_func)
+    _remember(key, str(value))
+    return value
+
+
+def multiselect(label: str, options: list, key: str, container=st, format_func=str) -> list:
+    raw = st.query_params.get_all(key)
+    initial = [o for o in options if str(o) in raw] if raw else []
+    value = container.multiselect(label, options, default=initial, key=f"url-{key}", format_func=format_func)
+    if value:
+        st.query_params[key] = [str(v) for v in value]
+    else:
+        st.query_params.pop(key, None)
+    return value
+
+
+def text(label: str, key: str, container=st, placeholder: str = "") -> str:
+    value = container.text_input(label, value=st.query_params.get(key, ""), key=f"url-{key}", placeholder=placeholder)
+    _remember(key, value.strip())
+    return value.strip()

@@ -1,0 +1,31 @@
+"""Shared plotly styling: Chinese-capable fonts, readable sizes, a calm palette. Builders never share a mutable layout."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+PALETTE = ["#1d4ed8", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563"]
+STATUS_COLOURS = {"on": "#059669", "risk": "#d97706", "off": "#dc2626", "neutral": "#64748b"}
+
+
+def styled(fig: go.Figure, title: str = "", height: int = 380, legend_below: bool = True) -> go.Figure:
+    """Apply the house style to a figure the caller has just built (returns the same figure)."""
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}} if title else None,
+        font={"family": FONT_FAMILY, "size": 14, "color": "#0f172a"},
+        colorway=PALETTE, height=height, margin={"l": 10, "r": 10, "t": 50 if title else 10, "b": 10},
+        plot_bgcolor="white", paper_bgcolor="white",
+        legend={"orientation": "h", "y": -0.18, "x": 0} if legend_below else {},
+        hoverlabel={"font": {"family": FONT_FAMILY}},
+    )
+    fig.update_xaxes(gridcolor="#e2e8f0", zeroline=False)
+    fig.update_yaxes(gridcolor="#e2e8f0", zeroline=False)
+    return fig
+
+
+def event_line(fig: go.Figure, x, label: str, colour: str = "#475569") -> go.Figure:
+    """A labelled vertical marker (a notice taking effect, the as-of date)."""
+    fig.add_vline(x=x, line_dash="dash", line_color=colour, line_width=1.5)
+    fig.add_annotation(x=x, y=1.02, yref="paper", text=label, showarrow=False, font={"size": 12, "color": colour},
+                       xanchor="left", yanchor="bottom")
+    return fig
