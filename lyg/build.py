@@ -19,7 +19,6 @@ from lyg.contracts import TABLES, Table, ddl
 from lyg.fireworks.load import rules_from_frames
 from lyg.geo import area_km2, geometry_problem, to_wkb
 from lyg.sources import EXTENSIONS, fingerprint, read_raw, source_path
-from lyg.sqlfiles import statements
 from lyg.validate import ROW, ContractError, Problem, check_frame, check_references, coerce_frame
 
 
@@ -87,11 +86,17 @@ def enrich(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 
 def classify_incidents(incidents: pd.DataFrame, rules) -> pd.DataFrame:
-    flags = rules.classify(incidents["lon"].to_numpy(float), incidents["lat"].to_numpy(float),
-                           incidents["occurred_at"].reset_index(drop=True))
-    season = lunar.days_from_chuxi(incidents["occurred_at"].reset_index(drop=True))
-    out = pd.concat([incidents.reset_index(drop=True), flags, season], axis=1)
-    return out
+    """Zone and ban-hour flags and the lunar season of every incident, sorted by time (columns added in place)."""
+    if not incidents["occurred_at"].is_monotonic_increasing:
+        incidents = incidents.sort_values("occurred_at", kind="stable")
+    incidents = incidents.reset_index(drop=True)
+    when = incidents["occurred_at"]
+    flags = rules.classify(incidents["lon"].to_numpy(float), incidents["lat"].to_numpy(float), when)
+    for name, values in flags.items():
+        incidents[name] = values
+    for name, values in lunar.days_from_chuxi(when).items():
+        incidents[name] = values
+    return incidents
 
 
 
@@ -116,8 +121,6 @@ def write_database(frames: dict[str, pd.DataFrame], files: dict[str, str], data_
         con.execute("CREATE TABLE build_sources (table_name VARCHAR PRIMARY KEY, file VARCHAR, sha256 VARCHAR, rows BIGINT)")
         con.executemany("INSERT INTO build_sources VALUES (?, ?, ?, ?)",
                         [(t, files[t], fingerprint(data_dir / files[t]), rows[t]) for t in rows])
-        for sql in statements("derived"):
-            con.execute(sql)
         con.execute("CHECKPOINT")
         con.close()
         os.replace(tmp, db_path)

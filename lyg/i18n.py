@@ -63,6 +63,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fw.places": ("全时段禁放地点", "Always-banned places"),
     "fw.reasons": ("依据", "Grounds"),
     "fw.notice_line": ("{title}，自 {start} 施行", "{title}, in force from {start}"),
+    "fw.all_types": ("全部类型", "All types"),
+    "fw.map_legend": ("红色：所选通告的禁放区域；橙色：全时段禁放地点；黄→红方格：事件密度；蓝点：查询地点",
+                      "Red: zones of the chosen notice; orange: always-banned places; yellow→red cells: incident density; blue dot: checked point"),
+    "col.category": ("《条例》第三十条类别", "Article 30 category"), "col.legal_basis": ("法律依据", "Legal basis"),
     # bonded
     "bz.year": ("年份", "Year"),
     # generic

@@ -38,15 +38,13 @@ def days_from_chuxi(days: pd.Series) -> pd.DataFrame:
 
     Aligns seasons on the lunar calendar so years can be compared day by day around the festival.
     """
-    uniques = pd.to_datetime(pd.Series(pd.unique(days.dt.normalize())))
-    years, offsets = [], []
-    for ts in uniques:
+    day = days.dt.normalize()
+    uniques = pd.DatetimeIndex(pd.unique(day.dropna()))
+    years = np.empty(len(uniques), dtype=np.int32)
+    offsets = np.empty(len(uniques), dtype=np.int32)
+    for i, ts in enumerate(uniques):
         d = ts.date()
-        candidates = [(abs((d - chuxi(y)).days), y) for y in (d.year - 1, d.year, d.year + 1)]
-        _, season = min(candidates)
-        years.append(season)
-        offsets.append((d - chuxi(season)).days)
-    lookup = pd.DataFrame({"day": uniques, "season_year": years, "days_from_chuxi": offsets})
-    keyed = pd.DataFrame({"day": days.dt.normalize()})
-    merged = keyed.merge(lookup, on="day", how="left")
-    return merged[["season_year", "days_from_chuxi"]].astype({"season_year": np.int32, "days_from_chuxi": np.int32})
+        _, season = min((abs((d - chuxi(y)).days), y) for y in (d.year - 1, d.year, d.year + 1))
+        years[i], offsets[i] = season, (d - chuxi(season)).days
+    position = uniques.get_indexer(day)  # every day is among the uniques
+    return pd.DataFrame({"season_year": years[position], "days_from_chuxi": offsets[position]}, index=days.index)

@@ -5,7 +5,9 @@ import hashlib
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 
 from lyg.contracts import Table
 from lyg.geo import parse_geojson_geometry
@@ -59,12 +61,13 @@ def read_raw(table: Table, data_dir: Path) -> tuple[pd.DataFrame, str]:
         frame = read_csv_text(path)
         first_row = 2  # line 1 is the header
     elif path.suffix == ".parquet":
-        frame = pd.read_parquet(path)
+        # self_destruct frees each Arrow column once converted: large files need half the memory
+        frame = pq.read_table(path).to_pandas(self_destruct=True, split_blocks=True)
         first_row = 1
     else:
         frame = read_geojson(path)
         first_row = 1  # the n-th feature
-    frame[ROW] = range(first_row, first_row + len(frame))
+    frame[ROW] = np.arange(first_row, first_row + len(frame), dtype=np.int32)
     return frame, path.name
 
 

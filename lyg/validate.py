@@ -70,6 +70,9 @@ def parse_dates(values: pd.Series) -> pd.Series:
 
 
 def _blank(series: pd.Series) -> pd.Series:
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        empty = [c for c in series.cat.categories if str(c).strip() == ""]
+        return series.isna() | (series.isin(empty) if empty else False)
     if series.dtype == object or pd.api.types.is_string_dtype(series):
         return series.isna() | (series.astype("string").str.strip() == "")
     return series.isna()
@@ -78,14 +81,20 @@ def _blank(series: pd.Series) -> pd.Series:
 def _coerce(col: Col, raw: pd.Series) -> pd.Series:
     """Typed values; entries that cannot be read become null (reported by the caller)."""
     if col.type == "VARCHAR":
+        if isinstance(raw.dtype, pd.CategoricalDtype):
+            cats = raw.cat.categories.astype("string").str.strip()
+            if cats.is_unique and not (cats == "").any():
+                return raw.cat.rename_categories(cats)  # large Parquet sources: work on the categories only
         return raw.astype("string").str.strip().replace("", pd.NA)
     if col.type in ("BIGINT", "INTEGER"):
         if pd.api.types.is_integer_dtype(raw):
-            return raw.astype("Int64")
+            return raw  # already whole numbers, never null: no copy
         num = pd.to_numeric(raw, errors="coerce")
         num = num.where(num.isna() | (num == np.floor(num)))
         return num.astype("Int64")
     if col.type == "DOUBLE":
+        if pd.api.types.is_float_dtype(raw) or pd.api.types.is_integer_dtype(raw):
+            return raw
         return pd.to_numeric(raw, errors="coerce").astype("float64")
     if col.type == "BOOLEAN":
         if pd.api.types.is_bool_dtype(raw):
@@ -129,12 +138,17 @@ def coerce_frame(table: Table, raw: pd.DataFrame, file: str) -> tuple[pd.DataFra
     return out, problems
 
 
-def _rows(file: str, frame: pd.DataFrame, column: str, values: pd.Series, mask: pd.Series, rule: str,
+def _rows(file: str, frame: pd.DataFrame, column: str, values: pd.Series, mask, rule: str,
           limit: int = 200) -> list[Problem]:
-    idx = np.flatnonzero(mask.fillna(False).to_numpy())[:limit]
-    rows = frame[ROW].to_numpy()
-    vals = values.to_numpy()
-    return [Problem(file, int(rows[i]), column, None if pd.isna(vals[i]) else str(vals[i]), rule) for i in idx]
+    """Problems for the first `limit` rows where mask is true (values are only read at those rows)."""
+    if isinstance(mask, bool):
+        return []
+    idx = np.flatnonzero(np.asarray(mask.fillna(False), dtype=bool))[:limit]
+    if not len(idx):
+        return []
+    rows = frame[ROW].to_numpy()[idx]
+    vals = values.iloc[idx].astype(object).to_numpy()
+    return [Problem(file, int(r), column, None if pd.isna(v) else str(v), rule) for r, v in zip(rows, vals)]
 
 
 def check_frame(table: Table, df: pd.DataFrame, file: str) -> list[Problem]:

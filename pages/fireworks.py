@@ -29,7 +29,8 @@ with guarded(ctx):
 
     filters = st.columns([2, 3, 3])
     period = urlstate.select(ctx.t("fw.period"), list(fw.PERIODS), "period", container=filters[0])
-    types = urlstate.multiselect(ctx.t("fw.types"), list(vocab.INCIDENT_TYPES), "types", container=filters[1]) or list(vocab.INCIDENT_TYPES)
+    types = urlstate.multiselect(ctx.t("fw.types"), list(vocab.INCIDENT_TYPES), "types", container=filters[1],
+                                 placeholder=ctx.t("fw.all_types")) or list(vocab.INCIDENT_TYPES)
     notice_id = urlstate.select(ctx.t("fw.notice"), notice_ids, "notice", default=in_force.notice_id if in_force else notice_ids[-1],
                                 container=filters[2], format_func=titles.get)
     start, end = fw.period_bounds(period, as_of)
@@ -54,7 +55,7 @@ with guarded(ctx):
         deck = figures.ban_map(meta.units(ctx.db), zones[zones["notice_id"] == notice_id], ctx.db.query("fireworks.places"),
                                grid, CELL_DEG, point=(lon, lat), basemap_url=ctx.settings.basemap_style_url)
         st.pydeck_chart(deck, key="fw-map", height=620)
-        st.caption(ctx.t("fw.map_caption"))
+        st.caption(ctx.t("fw.map_legend") + "。" + ctx.t("fw.map_caption"))
 
     left, right = st.columns(2)
     left.plotly_chart(figures.by_year_type(fw.by_year_type(ctx.db, types), notices, ctx.t("fw.by_year")), key="fw-year")
@@ -76,5 +77,6 @@ with guarded(ctx):
         })
         st.dataframe(shown, hide_index=True, width="stretch")
     st.subheader(ctx.t("fw.places"))
-    places = ctx.db.query("fireworks.places")[["name", "category", "legal_basis", "area_km2"]]
-    table_with_downloads(ctx, places.round(2), "always_banned_places", key="fw-places")
+    places = ctx.db.query("fireworks.places")[["name", "category", "legal_basis", "area_km2"]].round(2)
+    places.columns = [ctx.t("col.name"), ctx.t("col.category"), ctx.t("col.legal_basis"), ctx.t("col.area")]
+    table_with_downloads(ctx, places, "always_banned_places", key="fw-places")

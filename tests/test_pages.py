@@ -1,9 +1,11 @@
 """Every page through Streamlit's AppTest: it runs, shows its Chinese title and the as-of date, no exception."""
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -17,6 +19,18 @@ PAGES = {
     "pages/digital.py": "数字政府建设",
     "pages/legislation.py": "公众参与政府立法",
 }
+
+
+def plotly_figure(at: AppTest, index: int) -> dict:
+    """The figure JSON a page sent to the browser."""
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def values(array) -> list:
+    """A trace's array; plotly 7 sends numeric arrays as {"dtype", "bdata"} (base64)."""
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=np.dtype(array["dtype"])).tolist()
+    return list(array)
 
 
 def run_page(path: str, **query) -> AppTest:
@@ -60,3 +74,24 @@ def test_illustrative_pages_say_so(app_env):
     for path in PAGES:
         at = run_page(path)
         assert any("示例数据" in w.value for w in at.warning), path
+
+
+def test_fireworks_checker_answers(app_env):
+    at = run_page("pages/fireworks.py")
+    at.selectbox(key="check-place").select("孔望山摩崖造像（文物保护单位）").run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "禁止燃放" in text and "第三十条" in text and "100元以上500元以下" in text
+    at.selectbox(key="check-place").select("东海县·牛山街道（非市区）").run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "不在市区禁放范围" in text
+
+
+def test_fireworks_filters_drive_the_charts(app_env):
+    at = run_page("pages/fireworks.py", period="禁放前（2015–2018）", types="交通事故")
+    assert not at.exception
+    fig = plotly_figure(at, 0)
+    assert {trace["name"] for trace in fig["data"]} == {"交通事故"}
+    years = {int(x) for trace in fig["data"] for x in values(trace["x"])}
+    assert 2015 in years
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    assert {layer["id"] for layer in deck["layers"]} >= {"districts", "ban-zones", "always-banned", "incident-cells"}

@@ -8,11 +8,11 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
         "--disable-component-update", "--disable-sync", "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
 
 
-def main(base: str, out: str, paths: list[str]) -> None:
+def main(base: str, out: str, paths: list[str], height: int = 1080) -> None:
     Path(out).mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        page = browser.new_page(viewport={"width": 1920, "height": height})
         for path in paths:
             page.goto(base + path)
             page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60000)
@@ -24,4 +24,4 @@ def main(base: str, out: str, paths: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3:])
+    main(sys.argv[1], sys.argv[2], sys.argv[3:], int(__import__("os").environ.get("SHOT_HEIGHT", "1080")))

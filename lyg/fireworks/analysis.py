@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
-from lyg import vocab
+from lyg import lunar, vocab
 from lyg.db import Database
 from lyg.fireworks.load import rules_from_frames
 from lyg.fireworks.rules import BanRules
@@ -111,8 +111,12 @@ def by_district(db: Database, start: datetime, end: datetime, types=None) -> pd.
     return db.query("fireworks.by_district", start=start, end=end, types=_types(types))
 
 
-def inside_outside(db: Database, types=None) -> pd.DataFrame:
-    frame = db.query("fireworks.inside_outside", types=_types(types))
+def inside_outside(db: Database, types=None, window: int = 30) -> pd.DataFrame:
+    """Season incidents inside versus outside the zones; only seasons whose window lies within the data."""
+    frame = db.query("fireworks.inside_outside", types=_types(types), window=window)
+    last = as_of(db)
+    complete = [y for y in frame["season_year"].unique() if lunar.chuxi(int(y)) + timedelta(days=window) <= last]
+    frame = frame[frame["season_year"].isin(complete)].copy()
     frame["where"] = frame["in_ban_zone"].map({True: "禁放区域内", False: "禁放区域外"})
     return frame
 

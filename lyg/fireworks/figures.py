@@ -81,7 +81,8 @@ def survey(frame: pd.DataFrame, title: str = "") -> go.Figure:
 
 
 def zone_growth(frame: pd.DataFrame, title: str = "") -> go.Figure:
-    labels = [f"{pd.Timestamp(r.effective_from):%Y-%m-%d}<br>{r.doc_number or '首个通告'}" for r in frame.itertuples()]
+    labels = [f"{pd.Timestamp(r.effective_from):%Y-%m-%d}<br>{r.doc_number if isinstance(r.doc_number, str) and r.doc_number else '首个通告'}"
+              for r in frame.itertuples()]
     fig = go.Figure(go.Bar(x=labels, y=frame["zone_km2"], marker_color=["#d97706", "#dc2626"][: len(frame)],
                            text=[f"{a:.0f} km²（占市区 {s:.1f}%）" for a, s in zip(frame["zone_km2"], frame["urban_share_pct"])],
                            textposition="outside", hovertemplate="%{x}<br>%{y:.1f} km²<extra></extra>"))

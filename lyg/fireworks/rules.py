@@ -124,23 +124,27 @@ class BanRules:
     def classify(self, lon: np.ndarray, lat: np.ndarray, when: pd.Series) -> pd.DataFrame:
         """Vectorised: for each point-time, the notice in force, its zone, and whether ban hours apply."""
         n = len(lon)
-        notice_id = np.full(n, None, dtype=object)
-        zone_id = np.full(n, None, dtype=object)
+        notice_code = np.full(n, -1, dtype=np.int16)
+        zone_code = np.full(n, -1, dtype=np.int16)
         ban_hours = np.zeros(n, dtype=bool)
         in_place = _within_any(self.places, lon, lat)
-        days = when.dt.normalize()
-        for notice in self.notices:
-            end = pd.Timestamp(notice.effective_to) if notice.effective_to else pd.Timestamp.max.normalize()
-            active = ((days >= pd.Timestamp(notice.effective_from)) & (days <= end)).to_numpy()
-            notice_id[active] = notice.notice_id
+        days = when.dt.normalize().to_numpy()
+        zone_ids = []
+        for i, notice in enumerate(self.notices):
+            start = np.datetime64(notice.effective_from, "ns")
+            active = days >= start
+            if notice.effective_to:
+                active &= days <= np.datetime64(notice.effective_to, "ns")
+            notice_code[active] = i
             for zone in self.zones_of(notice.notice_id):
-                hit = active & _within(zone.geometry, lon, lat)
-                zone_id[hit] = zone.area_id
+                zone_code[active & _within(zone.geometry, lon, lat)] = len(zone_ids)
+                zone_ids.append(zone.area_id)
             ban_hours[active] = _ban_hours_vector(notice.time_rule, when[active])
-        in_zone = pd.notna(zone_id)
+        in_zone = zone_code >= 0
         return pd.DataFrame({
-            "notice_id": notice_id, "zone_id": zone_id, "in_ban_zone": in_zone,
-            "in_always_banned_place": in_place, "during_ban_hours": ban_hours,
+            "notice_id": pd.Categorical.from_codes(notice_code, categories=[n.notice_id for n in self.notices]),
+            "zone_id": pd.Categorical.from_codes(zone_code, categories=zone_ids),
+            "in_ban_zone": in_zone, "in_always_banned_place": in_place, "during_ban_hours": ban_hours,
             "banned": in_place | (in_zone & ban_hours),
         })
 

@@ -66,10 +66,11 @@ WHERE f.occurred_at >= $start AND f.occurred_at < $end AND list_contains($types,
 GROUP BY ALL ORDER BY district, type;
 
 -- name: inside_outside
--- Incidents in urban districts per Spring-Festival year, inside versus outside the zones of the notice then in force.
+-- Incidents in urban districts in each Spring-Festival season (±$window days of 除夕), inside versus outside the zones then in force.
 SELECT season_year, in_ban_zone, count(*) AS incidents
 FROM fw_incidents
 WHERE list_contains($types, type) AND district_code IN ('320703', '320706', '320707')
+  AND abs(days_from_chuxi) <= $window
 GROUP BY ALL ORDER BY season_year, in_ban_zone;
 
 -- name: survey

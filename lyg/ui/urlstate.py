@@ -20,10 +20,11 @@ def select(label: str, options: list, key: str, default=None, container=st, form
     return value
 
 
-def multiselect(label: str, options: list, key: str, container=st, format_func=str) -> list:
+def multiselect(label: str, options: list, key: str, container=st, format_func=str, placeholder: str = "") -> list:
     raw = st.query_params.get_all(key)
     initial = [o for o in options if str(o) in raw] if raw else []
-    value = container.multiselect(label, options, default=initial, key=f"url-{key}", format_func=format_func)
+    value = container.multiselect(label, options, default=initial, key=f"url-{key}", format_func=format_func,
+                                  placeholder=placeholder or None)
     if value:
         st.query_params[key] = [str(v) for v in value]
     else:
