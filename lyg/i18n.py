@@ -69,6 +69,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.category": ("《条例》第三十条类别", "Article 30 category"), "col.legal_basis": ("法律依据", "Legal basis"),
     # bonded
     "bz.year": ("年份", "Year"),
+    "bz.real_targets": ("2020年目标（市政府新闻发布会，真实）：工业总产值15亿元、物流企业经营收入2亿元、进出口总额3亿美元、主导产业集聚度50%以上；2021年起的目标为示例外推。",
+                        "2020 targets (press conference, real): industrial output 1.5 bn yuan, logistics revenue 0.2 bn yuan, trade 0.3 bn USD, leading-industry share above 50%; targets from 2021 are illustrative."),
+    "bz.targets": ("目标完成情况", "Targets"),
+    "bz.bullet_help": ("深色竖线为全年目标；条形为实际（颜色与文字同为状态）；空心菱形为预计全年；底色由浅到深：滞后 / 预警 / 正常区间。",
+                       "Dark line: full-year target; bar: actual (colour and words both give the status); hollow diamond: forecast; bands light to dark: off course / at risk / on course."),
+    "bz.paths": ("累计进度与预测", "Cumulative progress and forecast"),
+    "bz.split": ("分片区（年初至今）", "By sub-zone (year to date)"),
+    "bz.monthly": ("月度数据（分区块）", "Monthly figures by block"),
+    "bz.facilities": ("设施建设：规划与已建成面积", "Facilities: planned and built floor area"),
+    "bz.milestones": ("大事记", "Milestones"),
+    "bz.map": ("综保区区块分布（2.97平方公里，三个区块）", "The three blocks (2.97 km²)"),
+    "bz.map_caption": ("区块面积为公布值，形状与位置为示意；绿色为区块，蓝色为功能区。", "Block areas as stated; shapes and positions are approximate. Green: blocks; blue: functional zones."),
+    "bz.platforms": ("平台与基地", "Platforms and bases"),
+    "bz.enterprises": ("入区企业（投资额各按本币计，不相加）", "Enterprises (investment in its own currency, never added across currencies)"),
     # generic
     "generic.all": ("全部", "All"),
 }

@@ -1,5 +1,59 @@
-"""综合保税区: the domain's loaded tables until its analysis lands."""
-from lyg.ui.context import context
-from lyg.ui.preview import table_preview_page
+"""综合保税区: each target against its expected path, where the year will end, and what lies behind."""
+import streamlit as st
 
-table_preview_page(context(), "page.bonded", "bonded", ["bz_targets", "bz_monthly", "bz_blocks", "bz_facilities", "bz_enterprises"])
+from lyg import meta
+from lyg.bonded import analysis as bz
+from lyg.bonded import figures
+from lyg.ui import urlstate
+from lyg.ui.context import context
+from lyg.ui.layout import guarded, header, table_with_downloads
+from lyg.ui.sidebar import language_switch
+
+STATUS_MARK = {"on": "green", "risk": "orange", "off": "red"}
+ctx = context()
+language_switch(ctx.lang)
+with guarded(ctx):
+    as_of = bz.as_of(ctx.db)
+    header(ctx, "page.bonded", as_of, illustrative=True)
+    st.info(ctx.t("bz.real_targets"), icon=":material/verified:")
+    year = urlstate.select(ctx.t("bz.year"), bz.years(ctx.db), "year", container=st.columns(5)[0])
+    progress = bz.progress(ctx.db, year)
+
+    st.subheader(ctx.t("bz.targets"))
+    st.caption(ctx.t("bz.bullet_help"))
+    for row in (progress[:2], progress[2:]):
+        for col, p in zip(st.columns(2), row):
+            col.plotly_chart(figures.bullet(p), key=f"bullet-{p.indicator_code}")
+            col.markdown(f":{STATUS_MARK[p.status]}[**{figures.status_line(p)}**]")
+
+    st.subheader(ctx.t("bz.paths"))
+    paths = bz.paths(ctx.db, year)
+    charts = [figures.cumulative(p, paths[p.indicator_code]) if p.comparison != "share_above"
+              else figures.share_line(p, bz.share_by_month(ctx.db, year)) for p in progress]
+    for start in (0, 2):
+        for col, (i, fig) in zip(st.columns(2), enumerate(charts[start:start + 2], start=start)):
+            col.plotly_chart(fig, key=f"path-{i}")
+
+    st.subheader(ctx.t("bz.split"))
+    st.plotly_chart(figures.subzone_split(bz.subzone_split(ctx.db, year)), key="bz-split")
+    st.subheader(ctx.t("bz.monthly"))
+    table_with_downloads(ctx, bz.monthly_table(ctx.db, year), f"bonded_monthly_{year}", key="bz-monthly", height=300)
+
+    left, right = st.columns(2)
+    left.subheader(ctx.t("bz.facilities"))
+    left.plotly_chart(figures.facilities(bz.facilities(ctx.db)), key="bz-facilities")
+    right.subheader(ctx.t("bz.milestones"))
+    right.plotly_chart(figures.milestones(bz.milestones(ctx.db)), key="bz-milestones")
+
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(ctx.t("bz.map"))
+        st.pydeck_chart(figures.blocks_map(meta.units(ctx.db), bz.blocks(ctx.db), ctx.settings.basemap_style_url), key="bz-map", height=480)
+        st.caption(ctx.t("bz.map_caption"))
+    with right:
+        st.subheader(ctx.t("bz.platforms"))
+        st.dataframe(bz.platforms(ctx.db)[["subzone", "kind", "name", "focus"]].rename(columns={
+            "subzone": "片区", "kind": "类别", "name": "名称", "focus": "主要内容"}), hide_index=True, width="stretch", height=440)
+    st.subheader(ctx.t("bz.enterprises"))
+    st.dataframe(bz.enterprises_by_year(ctx.db).rename(columns={"year": "年份", "ownership": "资本类别", "investment_unit": "单位",
+                 "enterprises": "企业数", "investment": "投资总额"}), hide_index=True, width="stretch")

@@ -103,3 +103,11 @@ CJK_GLYPHS_DIFFER = """() => {
     return Array.from(g.getImageData(0, 0, 64, 64).data).join(','); };
   return draw('连') !== draw('港') && draw('港') !== draw('口');
 }"""
+
+
+def scroll_through(page, steps: int = 12) -> None:
+    """Scroll the app to the bottom in steps, so charts that draw when visible have drawn."""
+    for _ in range(steps):
+        page.mouse.wheel(0, 900)
+        page.wait_for_timeout(250)
+    page.wait_for_timeout(1000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import (ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CJK_GLYPHS_DIFFER, PageWatch, distinct_colours,
-                           open_page, streamlit_server)
+                           open_page, scroll_through, streamlit_server)
 
 playwright = pytest.importorskip("playwright.sync_api")
 PAGES = {"overview": "/", "fireworks": "/fireworks", "bonded": "/bonded", "catalog": "/catalog",
@@ -66,3 +66,28 @@ def test_overview_map_draws(server, page):
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
     canvas.wait_for(timeout=30_000)
     assert distinct_colours(canvas.screenshot()) > 5
+
+
+@pytest.mark.parametrize("path,charts", [("/fireworks", 6), ("/bonded", 11)])
+def test_charts_and_map_draw(server, page, path, charts):
+    open_page(page, server + path, settle_ms=4000)
+    page.mouse.move(900, 600)
+    scroll_through(page)
+    plots = page.locator(".js-plotly-plot")
+    assert plots.count() >= charts
+    drawn = page.evaluate("""() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+        .filter(p => p.querySelectorAll('.point, .js-line, .slice, .shapelayer path').length > 0).length""")
+    assert drawn >= charts
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)
+    assert distinct_colours(canvas.screenshot()) > 5
+
+
+def test_bonded_bullets_show_status_in_words(server, page):
+    open_page(page, server + "/bonded?year=2020", settle_ms=3000)
+    body = page.inner_text("body")
+    assert "已达成" in body and "15.00亿元" in body and "▲" in body
+    bullet = page.locator(".js-plotly-plot").first
+    bullet.screenshot(path=str(ARTIFACTS / "bonded-bullet.png"))
+    assert distinct_colours(bullet.screenshot()) > 5

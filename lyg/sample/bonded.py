@@ -19,7 +19,7 @@ TARGETS_2020 = [
     ("trade_total", "进出口总额", 3.0, "亿美元", "USD", "cumulative_at_least", "", "trade_total"),
     ("leading_share", "主导产业集聚度", 50.0, "%", "", "share_above", "leading_industry_output", "industrial_output"),
 ]
-GROWTH = {"industrial_output": 0.16, "logistics_revenue": 0.18, "trade_total": 0.15, "leading_share": 0.0}
+GROWTH = {"industrial_output": 0.10, "logistics_revenue": 0.11, "trade_total": 0.12, "leading_share": 0.0}
 
 # (code, name, subzone, host unit, stated km², centre lon, lat)
 BLOCKS = [

@@ -1,0 +1,1 @@
+"""Comprehensive bonded zone: targets versus actuals."""

@@ -1,0 +1,142 @@
+"""Bonded-zone figures: Stephen Few's bullet graphs, cumulative paths, splits, build-out, milestones, the map."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+from plotly.subplots import make_subplots
+
+from lyg.bonded.metrics import AT_RISK_RATIO, SHARE_MARGIN_PP, Progress, format_value
+from lyg.viz import maps
+from lyg.viz.charts import STATUS_COLOURS, styled
+
+BANDS = ("#e2e8f0", "#cbd5e1", "#94a3b8")  # qualitative ranges, light to dark (poor, satisfactory, good)
+
+
+def _bands(p: Progress) -> list[tuple[float, float]]:
+    """Poor / satisfactory / good ranges, on the same thresholds as the status."""
+    if p.comparison == "share_above":
+        top = max(p.actual, p.target) * 1.25
+        return [(0, p.target - SHARE_MARGIN_PP), (p.target - SHARE_MARGIN_PP, p.target), (p.target, top)]
+    reference = p.target if p.complete else p.expected_seasonal
+    top = max(p.target, p.actual, p.forecast, reference) * 1.1
+    return [(0, AT_RISK_RATIO * reference), (AT_RISK_RATIO * reference, reference), (reference, top)]
+
+
+def status_line(p: Progress) -> str:
+    """Status in words and arrows, never by colour alone."""
+    if p.comparison == "share_above":
+        return f"{p.arrow} {p.status_text}：{format_value(p.actual, '%')}，目标高于{format_value(p.target, '%')}（{p.variance_target:+.1f}个百分点）"
+    if p.complete:
+        return f"{p.arrow} {p.status_text}：全年 {format_value(p.actual, p.unit)}，目标 {format_value(p.target, p.unit)}（{p.variance_target_pct:+.1f}%）"
+    return (f"{p.arrow} {p.status_text}：1—{p.months}月 {format_value(p.actual, p.unit)}，应达 {format_value(p.expected_seasonal, p.unit)}"
+            f"（{p.variance_expected_pct:+.1f}%）；预计全年 {format_value(p.forecast, p.unit)}，目标 {format_value(p.target, p.unit)}")
+
+
+def bullet(p: Progress, height: int = 150) -> go.Figure:
+    """One bullet graph: the actual bar, the target marker, the forecast (hollow diamond), bands behind."""
+    fig = go.Figure()
+    for (low, high), colour in zip(_bands(p), BANDS):
+        fig.add_shape(type="rect", x0=low, x1=high, y0=-0.45, y1=0.45, fillcolor=colour, line_width=0, layer="below")
+    fig.add_bar(x=[p.actual], y=[0], orientation="h", width=0.32, marker_color=STATUS_COLOURS[p.status],
+                name="实际", hovertemplate=f"实际：{format_value(p.actual, p.unit)}<extra></extra>")
+    fig.add_shape(type="line", x0=p.target, x1=p.target, y0=-0.38, y1=0.38, line={"color": "#0f172a", "width": 4})
+    if not p.complete and p.comparison != "share_above":
+        fig.add_scatter(x=[p.forecast], y=[0], mode="markers", marker={"symbol": "diamond-open", "size": 16, "color": "#0f172a",
+                        "line": {"width": 2}}, name="预计全年", hovertemplate=f"预计全年：{format_value(p.forecast, p.unit)}<extra></extra>")
+    fig.add_annotation(x=p.target, y=0.5, text=f"目标 {format_value(p.target, p.unit)}", showarrow=False, yanchor="bottom", font={"size": 13})
+    fig.update_yaxes(visible=False, range=[-0.6, 1.0])
+    fig.update_xaxes(range=[0, _bands(p)[-1][1]], ticksuffix=p.unit if p.unit == "%" else "", title=None)
+    fig.update_layout(showlegend=False, bargap=0)
+    return styled(fig, f"{p.indicator_name}（{p.unit}）", height=height, legend_below=False)
+
+
+def cumulative(p: Progress, path: pd.DataFrame) -> go.Figure:
+    """Cumulative actual against the target path; the forecast dashed."""
+    fig = go.Figure()
+    fig.add_scatter(x=path["month"], y=path["target_path"], name="目标进度（按上年月度节奏）", mode="lines",
+                    line={"color": "#94a3b8", "width": 2, "dash": "dot"})
+    fig.add_scatter(x=path["month"], y=path["actual"], name="累计实际", mode="lines+markers",
+                    line={"color": STATUS_COLOURS[p.status], "width": 3})
+    if path["forecast"].notna().any():
+        fig.add_scatter(x=path["month"], y=path["forecast"], name="预测", mode="lines",
+                        line={"color": STATUS_COLOURS[p.status], "width": 2, "dash": "dash"})
+    fig.add_hline(y=p.target, line_color="#0f172a", line_width=1, annotation_text=f"全年目标 {format_value(p.target, p.unit)}",
+                  annotation_position="top left")
+    fig.update_xaxes(title="月份", tickvals=list(range(1, 13)), ticktext=[f"{m}月" for m in range(1, 13)])
+    fig.update_yaxes(title=f"累计（{p.unit}）")
+    return styled(fig, f"{p.indicator_name}：{p.year}年累计", height=330)
+
+
+def share_line(p: Progress, frame: pd.DataFrame) -> go.Figure:
+    fig = go.Figure(go.Scatter(x=frame["month"], y=frame["share"], mode="lines+markers", name="累计集聚度",
+                               line={"color": STATUS_COLOURS[p.status], "width": 3}))
+    fig.add_hline(y=p.target, line_color="#0f172a", annotation_text=f"目标：高于{p.target:.0f}%", annotation_position="top left")
+    fig.update_xaxes(title="月份", tickvals=list(range(1, 13)), ticktext=[f"{m}月" for m in range(1, 13)])
+    fig.update_yaxes(title="主导产业产值 ÷ 工业总产值（%）", range=[0, 100])
+    return styled(fig, f"{p.indicator_name}：{p.year}年累计", height=330)
+
+
+def subzone_split(frame: pd.DataFrame) -> go.Figure:
+    """One small panel per indicator (each in its own unit: yuan and dollars never share an axis)."""
+    codes = list(dict.fromkeys(frame["indicator_code"]))
+    titles = [f"{frame[frame.indicator_code == c].indicator_name.iat[0]}（{frame[frame.indicator_code == c].unit.iat[0]}）" for c in codes]
+    fig = make_subplots(rows=1, cols=len(codes), subplot_titles=titles)
+    colours = {"徐圩片区": "#0891b2", "开发区片区": "#7c3aed"}
+    for i, code in enumerate(codes, start=1):
+        part = frame[frame["indicator_code"] == code]
+        fig.add_bar(x=part["subzone"], y=part["value"], marker_color=[colours.get(s, "#64748b") for s in part["subzone"]],
+                    text=[format_value(v, u) for v, u in zip(part["value"], part["unit"])], textposition="outside",
+                    showlegend=False, row=1, col=i, cliponaxis=False)
+        fig.update_yaxes(range=[0, part["value"].max() * 1.25], row=1, col=i)
+    styled(fig, "", height=340)
+    fig.update_layout(margin={"t": 40})  # room for the panel titles
+    return fig
+
+
+def facilities(frame: pd.DataFrame) -> go.Figure:
+    fig = go.Figure()
+    planned = frame["planned_area_m2"].fillna(0)
+    fig.add_bar(y=frame["name"], x=planned, orientation="h", name="规划面积", marker_color="#cbd5e1",
+                hovertemplate="%{y} 规划：%{x:,.0f} m²<extra></extra>")
+    fig.add_bar(y=frame["name"], x=frame["built_area_m2"], orientation="h", name="已建成（示例）", marker_color="#1d4ed8", width=0.4,
+                hovertemplate="%{y} 已建成：%{x:,.0f} m²<extra></extra>")
+    fig.update_layout(barmode="overlay", xaxis_title="面积（m²）")
+    return styled(fig, "", height=300)
+
+
+def milestones(frame: pd.DataFrame) -> go.Figure:
+    """A timeline with labels staggered above and below the axis so they never overlap."""
+    levels = [1.0, -1.0, 2.0, -2.0][: len(frame)] * (len(frame) // 4 + 1)
+    fig = go.Figure()
+    for (day, event), level in zip(zip(frame["milestone_on"], frame["event"]), levels):
+        fig.add_shape(type="line", x0=day, x1=day, y0=0, y1=level * 0.8, line={"color": "#94a3b8", "width": 1})
+        fig.add_annotation(x=day, y=level, text=f"<b>{day:%Y-%m-%d}</b><br>{_wrap(event, 16)}", showarrow=False,
+                           align="left", xanchor="left", font={"size": 12})
+    fig.add_scatter(x=frame["milestone_on"], y=[0] * len(frame), mode="markers", hovertext=frame["event"], hoverinfo="text",
+                    marker={"size": 14, "color": "#1d4ed8", "symbol": "diamond"})
+    start, end = frame["milestone_on"].min(), frame["milestone_on"].max()
+    fig.update_yaxes(visible=False, range=[-2.8, 2.8])
+    fig.update_xaxes(range=[start - pd.Timedelta(days=60), end + pd.Timedelta(days=300)], dtick="M3", tickformat="%Y-%m")
+    fig.update_layout(showlegend=False)
+    return styled(fig, "", height=300, legend_below=False)
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def blocks_map(units: pd.DataFrame, blocks: pd.DataFrame, basemap_url: str = "") -> pdk.Deck:
+    zones = units[units["kind"] == "功能区"]
+    blocks = blocks.assign(label=blocks["name"] + "：公布 " + blocks["stated_area_km2"].map("{:.2f}".format) + " km²")
+    block_fc = maps.features(blocks, ["label", "block_code"], tolerance=0)
+    for f in block_fc["features"]:
+        f["properties"]["name"] = f["properties"].pop("label")
+    centroids = blocks.assign(centroid_lon=blocks["geometry"].map(lambda g: maps.from_wkb(g).centroid.x),
+                              centroid_lat=blocks["geometry"].map(lambda g: maps.from_wkb(g).centroid.y))
+    layers = maps.district_base(units) + [
+        maps.polygon_layer("functional", maps.features(zones, ["name"]), maps.COLOURS["functional"], maps.COLOURS["functional_line"]),
+        maps.polygon_layer("bonded-blocks", block_fc, maps.COLOURS["block"], maps.COLOURS["block_line"], line_px=3),
+        maps.label_layer("block-labels", centroids.assign(name=centroids["block_code"] + " " + centroids["subzone"]), size=15),
+    ]
+    return maps.deck(layers, centre=(119.42, 34.63), zoom=10.2, height=480, basemap_url=basemap_url)
