@@ -125,17 +125,18 @@ def coerce_frame(table: Table, raw: pd.DataFrame, file: str) -> tuple[pd.DataFra
     if missing:
         return raw, [Problem(file, None, name, None, "缺少必需的列") for name in missing]
     problems: list[Problem] = []
-    out = pd.DataFrame({ROW: raw[ROW].to_numpy()}, index=raw.index)
+    columns = {ROW: raw[ROW]}
     for col in table.columns:
         if col.type == "GEOMETRY":
-            out[col.name] = raw[col.name]
+            columns[col.name] = raw[col.name]
             continue
-        blank = _blank(raw[col.name])
         typed = _coerce(col, raw[col.name])
-        bad = typed.isna() & ~blank
-        problems += _rows(file, out, col.name, raw[col.name], bad, f"不是有效的{TYPE_WORDS.get(col.type, col.type)}")
-        out[col.name] = typed
-    return out, problems
+        if typed is not raw[col.name]:  # unchanged columns cannot have unreadable values
+            bad = typed.isna() & ~_blank(raw[col.name])
+            problems += _rows(file, raw, col.name, raw[col.name], bad, f"不是有效的{TYPE_WORDS.get(col.type, col.type)}")
+        columns[col.name] = typed
+    # one frame built at once, sharing the unchanged columns' memory with the source
+    return pd.DataFrame(columns, copy=False), problems
 
 
 def _rows(file: str, frame: pd.DataFrame, column: str, values: pd.Series, mask, rule: str,
