@@ -38,6 +38,11 @@ def _bench(args, settings) -> int:
     return 0
 
 
+def _import(args, settings) -> int:
+    from lyg.importer.cli import run
+    return run(args, settings)
+
+
 def _fireworks(args, settings) -> int:
     from lyg.fireworks import cli
     return cli.run(args, settings)
@@ -58,6 +63,12 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeats", type=int, default=5)
     bench.add_argument("--workdir")
     bench.set_defaults(func=_bench)
+    imp = sub.add_parser("import", help="导入部门数据文件（校验全部通过才写入，失败不改变任何数据）")
+    imp.add_argument("domain", choices=["catalog"], help="数据领域")
+    imp.add_argument("file", help="CSV（UTF-8/GBK）或 .xlsx 文件")
+    imp.add_argument("--sheet", help="Excel 工作表名（默认第一个）")
+    imp.add_argument("--user", default="cli", help="操作人（记入导入日志）")
+    imp.set_defaults(func=_import)
     fw = sub.add_parser("fireworks", help="烟花爆竹禁放规则查询")
     fw_sub = fw.add_subparsers(dest="fw_command", required=True)
     check = fw_sub.add_parser("check", help="判断某地某时是否禁止燃放，输出 JSON")

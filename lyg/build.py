@@ -18,6 +18,7 @@ from lyg import lunar
 from lyg.contracts import TABLES, Table, ddl
 from lyg.fireworks.load import rules_from_frames
 from lyg.geo import area_km2, geometry_problem, to_wkb
+from lyg.sqlfiles import statements
 from lyg.sources import EXTENSIONS, fingerprint, read_raw, source_path
 from lyg.validate import ROW, ContractError, Problem, check_frame, check_references, coerce_frame
 
@@ -121,6 +122,8 @@ def write_database(frames: dict[str, pd.DataFrame], files: dict[str, str], data_
         con.execute("CREATE TABLE build_sources (table_name VARCHAR PRIMARY KEY, file VARCHAR, sha256 VARCHAR, rows BIGINT)")
         con.executemany("INSERT INTO build_sources VALUES (?, ?, ?, ?)",
                         [(t, files[t], fingerprint(data_dir / files[t]), rows[t]) for t in rows])
+        for sql in statements("derived"):
+            con.execute(sql)
         con.execute("CHECKPOINT")
         con.close()
         os.replace(tmp, db_path)

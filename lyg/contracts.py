@@ -199,7 +199,7 @@ TABLES: tuple[Table, ...] = (
         Col("name", "VARCHAR", "部门名称"),
     ), "real"),
     Table("cat_entries", "catalog_entries", "大数据资源目录", ("resource_code",), (
-        Col("resource_code", "VARCHAR", "信息资源代码"),
+        Col("resource_code", "VARCHAR", "信息资源代码（类1位+项2位+目3位+细目+“/”+顺序码；存量代码的格式由质量检查列出）"),
         Col("name", "VARCHAR", "信息资源名称"),
         Col("class_category", "VARCHAR", "类", accepted=v.CATALOG_CLASSES),
         Col("class_item", "VARCHAR", "项"),
@@ -207,7 +207,7 @@ TABLES: tuple[Table, ...] = (
         Col("class_detail", "VARCHAR", "细目", required=False),
         Col("provider_code", "VARCHAR", "提供方代码"),
         Col("provider", "VARCHAR", "信息资源提供方"),
-        Col("summary", "VARCHAR", "信息资源摘要"),
+        Col("summary", "VARCHAR", "信息资源摘要（存量数据可能缺失，由质量检查列出）", required=False),
         Col("format", "VARCHAR", "信息资源格式", accepted=v.FORMATS),
         Col("share_type", "VARCHAR", "共享类型", accepted=v.SHARE_TYPES),
         Col("share_condition", "VARCHAR", "共享条件", required=False),

@@ -83,6 +83,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bz.map_caption": ("区块面积为公布值，形状与位置为示意；绿色为区块，蓝色为功能区。", "Block areas as stated; shapes and positions are approximate. Green: blocks; blue: functional zones."),
     "bz.platforms": ("平台与基地", "Platforms and bases"),
     "bz.enterprises": ("入区企业（投资额各按本币计，不相加）", "Enterprises (investment in its own currency, never added across currencies)"),
+    # catalog
+    "cat.search": ("检索", "Search"), "cat.scorecard": ("部门评分", "Departments"), "cat.freshness": ("时效概览", "Freshness"),
+    "cat.quality": ("质量检查", "Quality"), "cat.query": ("搜索名称、摘要、信息项或提供方", "Search name, summary, data items or provider"),
+    "cat.results": ("共 {n} 条，第 {page}/{pages} 页", "{n} entries, page {page} of {pages}"),
+    "cat.page": ("页码", "Page"), "cat.detail": ("查看详情", "Entry detail"), "cat.items": ("信息项", "Data items"),
+    "cat.related": ("关联资源", "Related entries"), "cat.none": ("没有符合条件的资源", "No entry matches"),
+    "cat.entries": ("资源总数", "Entries"), "cat.unconditional": ("无条件共享", "Shared freely"),
+    "cat.conditional": ("有条件共享", "Shared on conditions"), "cat.open": ("向社会开放", "Open to the public"),
+    "cat.overdue": ("逾期", "Overdue"), "cat.delinquent": ("严重逾期", "Delinquent"),
+    "cat.fresh_pct": ("及时更新率", "Up to date"),
+    "cat.freshness_rule": ("时效规则（HDX）：按更新周期 f，更新后 f 天内为“及时”，其后依次为“待更新”“逾期”“严重逾期”（每日 1/2/3 天，每周 7/14/21，每月 30/44/60，每季度 90/120/150，每年 365/425/455）；“不定期”不评价。",
+                           "Freshness (HDX): within the update cycle f an entry is up to date, then due, overdue, delinquent (daily 1/2/3 days, weekly 7/14/21, monthly 30/44/60, quarterly 90/120/150, yearly 365/425/455); irregular entries are not assessed."),
+    "cat.quality_none": ("未发现质量问题", "No quality problem found"),
+    "cat.quality_count": ("发现 {n} 处问题", "{n} problems found"),
+    "cat.export_note": ("导出为当前检索与筛选条件下的全部资源（{n} 条）", "Exports contain every entry of the current view ({n})"),
     # generic
     "generic.all": ("全部", "All"),
 }

@@ -80,7 +80,30 @@ def entries(rng: np.random.Generator, n: int, as_of: date) -> tuple[pd.DataFrame
             items.append((code, k, name, dtype))
     frame = pd.DataFrame(rows)
     _link_related(frame, rng)
-    return frame, pd.DataFrame(items, columns=["resource_code", "item_no", "item_name", "data_type"])
+    items = pd.DataFrame(items, columns=["resource_code", "item_no", "item_name", "data_type"])
+    return _legacy_flaws(frame, items, rng)
+
+
+def _legacy_flaws(frame: pd.DataFrame, items: pd.DataFrame, rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """About 1% of entries carry the flaws real legacy catalogs have, for the quality check to find."""
+    n = len(frame)
+    picks = rng.choice(n, size=max(4, n // 100), replace=False)
+    for k, i in enumerate(picks):
+        flaw = k % 4
+        if flaw == 0:  # code without the "/" between classification and sequence
+            old = frame.at[i, "resource_code"]
+            new = old.replace("/", "")
+            frame.at[i, "resource_code"] = new
+            items.loc[items["resource_code"] == old, "resource_code"] = new
+        elif flaw == 1:
+            frame.at[i, "summary"] = ""
+        elif flaw == 2:
+            frame.at[i, "related_codes"] = "199999/999999"
+        elif frame.at[i, "share_type"] == "有条件共享":
+            frame.at[i, "share_condition"] = ""
+        else:
+            frame.at[i, "share_method"] = "" if frame.at[i, "share_type"] != "不予共享" else frame.at[i, "share_method"]
+    return frame, items
 
 
 def _pick_items(rng: np.random.Generator) -> list[tuple[str, str]]:

@@ -1,0 +1,195 @@
+"""Import a catalog sheet in the national template (Chinese headers) into data/, all or nothing.
+
+Entries whose code already exists replace the old entry and its data items; new codes are added.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from lyg import vocab
+from lyg.importer.readers import read_table_file
+from lyg.importer.staging import apply_files, csv_bytes
+from lyg.sources import read_csv_text
+from lyg.validate import ContractError, Problem, parse_dates
+
+HEADERS = {  # column -> accepted Chinese headers (first is the template's own)
+    "resource_code": ("信息资源代码", "资源代码", "代码"),
+    "name": ("信息资源名称", "资源名称", "名称"),
+    "class_category": ("类", "信息资源分类", "分类"),
+    "class_item": ("项",), "class_target": ("目",), "class_detail": ("细目",),
+    "provider": ("信息资源提供方", "提供方", "提供单位"),
+    "provider_code": ("提供方代码", "信息资源提供方代码"),
+    "summary": ("信息资源摘要", "摘要"),
+    "format": ("信息资源格式", "格式"),
+    "items": ("信息项", "信息项名称及类型"),
+    "share_type": ("共享类型",), "share_condition": ("共享条件",), "share_method": ("共享方式",),
+    "open_to_public": ("是否向社会开放", "向社会开放"), "open_condition": ("开放条件",),
+    "update_cycle": ("更新周期",), "published_on": ("发布日期",), "last_updated_on": ("最近更新日期", "更新日期"),
+    "related_codes": ("关联资源代码",),
+}
+REQUIRED = ("resource_code", "name", "provider", "summary", "format", "items", "share_type", "update_cycle", "published_on")
+CODE = re.compile(r"^(?P<cls>[1-3])(?P<item>\d{2})(?P<target>\d{3})(?P<detail>\d*)/(?P<seq>\d+)$")
+CLASS_BY_DIGIT = {"1": "基础信息资源", "2": "主题信息资源", "3": "部门信息资源"}
+ITEM = re.compile(r"^\s*(?P<name>[^:：（(]+?)\s*[:：（(]\s*(?P<type>[^)）]+?)\s*[)）]?\s*$")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    replaced: int
+    items: int
+
+
+def _header_map(columns: list[str], file: str) -> tuple[dict[str, str], list[Problem]]:
+    found, problems = {}, []
+    for column, names in HEADERS.items():
+        hit = next((c for c in columns if c in names), None)
+        if hit:
+            found[column] = hit
+        elif column in REQUIRED:
+            problems.append(Problem(file, None, names[0], None, "缺少必需的列（国家目录模板字段）"))
+    return found, problems
+
+
+def parse_items(text: str) -> list[tuple[str, str]]:
+    """'姓名:字符型;出生日期:日期型' (also ；、 separators and 名称（类型） form) -> [(name, type)]."""
+    parts = [p for p in re.split(r"[;；、\n]", text) if p.strip()]
+    out = []
+    for part in parts:
+        m = ITEM.match(part)
+        if not m:
+            raise ValueError(f"信息项“{part.strip()}”应写作“名称:数据类型”")
+        if m["type"] not in vocab.DATA_TYPES:
+            raise ValueError(f"信息项“{m['name']}”的数据类型“{m['type']}”不在允许值之内（{'、'.join(vocab.DATA_TYPES)}）")
+        out.append((m["name"], m["type"]))
+    return out
+
+
+class _Checker:
+    def __init__(self, file: str, frame: pd.DataFrame, headers: dict[str, str]):
+        self.file, self.frame, self.headers, self.problems = file, frame, headers, []
+
+    def add(self, index: int, column: str, value, rule: str) -> None:
+        self.problems.append(Problem(self.file, int(index) + 2, self.headers.get(column, HEADERS[column][0]),
+                                     None if value is None else str(value), rule))
+
+    def value(self, index: int, column: str) -> str:
+        return self.frame.at[index, self.headers[column]] if column in self.headers else ""
+
+
+def _check_row(c: _Checker, i: int, departments: dict[str, str], known_codes: set[str], file_codes: set[str]) -> list:
+    for column in REQUIRED:
+        if not c.value(i, column):
+            c.add(i, column, None, "必填项为空")
+    for column in c.headers:
+        if c.value(i, column).startswith(("=", "+", "@")) or (c.value(i, column).startswith("-") and column not in ("resource_code",)):
+            c.add(i, column, c.value(i, column), "疑似公式或特殊字符开头（=、+、-、@），请改为纯文本")
+    code = c.value(i, "resource_code")
+    m = CODE.match(code)
+    if code and not m:
+        c.add(i, "resource_code", code, "代码结构应为 类1位+项2位+目3位+细目（可无）+“/”+顺序码，如 101001/000123")
+    declared = c.value(i, "class_category")
+    if m and declared and CLASS_BY_DIGIT[m["cls"]] != declared:
+        c.add(i, "class_category", declared, f"与代码首位“{m['cls']}”（{CLASS_BY_DIGIT[m['cls']]}）不一致")
+    for column, accepted in (("format", vocab.FORMATS), ("share_type", vocab.SHARE_TYPES), ("update_cycle", vocab.UPDATE_CYCLES),
+                             ("share_method", vocab.SHARE_METHODS)):
+        val = c.value(i, column)
+        if val and val not in accepted:
+            c.add(i, column, val, f"不在允许值之内（{'、'.join(accepted)}）")
+    if c.value(i, "share_type") == "有条件共享" and not c.value(i, "share_condition"):
+        c.add(i, "share_condition", None, "共享类型为“有条件共享”时必须写明共享条件")
+    if c.value(i, "open_to_public") not in ("", "是", "否"):
+        c.add(i, "open_to_public", c.value(i, "open_to_public"), "应为“是”或“否”")
+    provider = c.value(i, "provider")
+    if provider and provider not in departments:
+        c.add(i, "provider", provider, "不是已登记的市级部门（见 data/departments.csv）")
+    elif provider and c.value(i, "provider_code") and departments[provider] != c.value(i, "provider_code"):
+        c.add(i, "provider_code", c.value(i, "provider_code"), f"与提供方“{provider}”的代码 {departments[provider]} 不一致")
+    for related in [r for r in re.split(r"[;；]", c.value(i, "related_codes")) if r.strip()]:
+        if related.strip() not in known_codes | file_codes:
+            c.add(i, "related_codes", related, "关联资源代码在目录中不存在")
+    items = []
+    if c.value(i, "items"):
+        try:
+            items = parse_items(c.value(i, "items"))
+        except ValueError as exc:
+            c.add(i, "items", c.value(i, "items"), str(exc))
+    return items
+
+
+def _dates(c: _Checker, frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    published = parse_dates(frame[c.headers["published_on"]]) if "published_on" in c.headers else pd.Series(pd.NaT, index=frame.index)
+    last_raw = frame[c.headers["last_updated_on"]] if "last_updated_on" in c.headers else pd.Series("", index=frame.index)
+    last = parse_dates(last_raw).fillna(published)
+    for i in frame.index:
+        if c.value(i, "published_on") and pd.isna(published[i]):
+            c.add(i, "published_on", c.value(i, "published_on"), "不是有效的日期（如 2019-08-20、2019/8/20、2019年8月20日）")
+        if last_raw[i] and pd.isna(parse_dates(pd.Series([last_raw[i]])).iat[0]):
+            c.add(i, "last_updated_on", last_raw[i], "不是有效的日期（如 2019-08-20、2019/8/20、2019年8月20日）")
+        elif pd.notna(last[i]) and pd.notna(published[i]) and last[i] < published[i]:
+            c.add(i, "last_updated_on", last_raw[i], "最近更新日期早于发布日期")
+    return published, last
+
+
+def validate(frame: pd.DataFrame, file: str, data_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(entries, items) in the contract's columns; raises ContractError listing every problem."""
+    headers, problems = _header_map(list(frame.columns), file)
+    if problems:
+        raise ContractError(problems)
+    departments = dict(read_csv_text(data_dir / "departments.csv")[["name", "dept_code"]].itertuples(index=False))
+    known = set(read_csv_text(data_dir / "catalog_entries.csv")["resource_code"])
+    c = _Checker(file, frame, headers)
+    codes = frame[headers["resource_code"]]
+    for i in frame.index[codes.duplicated(keep="first") & (codes != "")]:
+        c.add(i, "resource_code", codes[i], "文件内代码重复")
+    items_by_row = {i: _check_row(c, i, departments, known, set(codes)) for i in frame.index}
+    published, last = _dates(c, frame)
+    if c.problems:
+        raise ContractError(sorted(c.problems, key=lambda p: (p.row or 0, p.column or "")))
+    return _entries(c, frame, departments, published, last), _items(frame, headers, items_by_row)
+
+
+def _entries(c: _Checker, frame: pd.DataFrame, departments: dict, published: pd.Series, last: pd.Series) -> pd.DataFrame:
+    rows = []
+    for i in frame.index:
+        m = CODE.match(c.value(i, "resource_code"))
+        rows.append({
+            "resource_code": c.value(i, "resource_code"), "name": c.value(i, "name"),
+            "class_category": CLASS_BY_DIGIT[m["cls"]], "class_item": c.value(i, "class_item") or m["item"],
+            "class_target": c.value(i, "class_target") or m["target"], "class_detail": c.value(i, "class_detail") or m["detail"],
+            "provider_code": departments[c.value(i, "provider")], "provider": c.value(i, "provider"),
+            "summary": c.value(i, "summary"), "format": c.value(i, "format"), "share_type": c.value(i, "share_type"),
+            "share_condition": c.value(i, "share_condition"), "share_method": c.value(i, "share_method"),
+            "open_to_public": c.value(i, "open_to_public") == "是", "open_condition": c.value(i, "open_condition"),
+            "update_cycle": c.value(i, "update_cycle"), "published_on": published[i].date().isoformat(),
+            "last_updated_on": last[i].date().isoformat(),
+            "related_codes": ";".join(r.strip() for r in re.split(r"[;；]", c.value(i, "related_codes")) if r.strip()),
+            "provenance": "real",
+        })
+    return pd.DataFrame(rows)
+
+
+def _items(frame: pd.DataFrame, headers: dict, items_by_row: dict) -> pd.DataFrame:
+    rows = [(frame.at[i, headers["resource_code"]], n, name, dtype)
+            for i, items in items_by_row.items() for n, (name, dtype) in enumerate(items, start=1)]
+    return pd.DataFrame(rows, columns=["resource_code", "item_no", "item_name", "data_type"])
+
+
+def import_catalog(path: Path, data_dir: Path, db_path: Path, user: str = "cli", sheet: str | None = None) -> ImportResult:
+    """Validate the file, merge it into the catalog sources, rebuild; nothing changes if anything fails."""
+    path = Path(path)
+    entries, items = validate(read_table_file(path, sheet), path.name, data_dir)
+    old_entries = read_csv_text(data_dir / "catalog_entries.csv")
+    old_items = read_csv_text(data_dir / "catalog_items.csv")
+    replaced = int(old_entries["resource_code"].isin(entries["resource_code"]).sum())
+    merged_entries = pd.concat([old_entries[~old_entries["resource_code"].isin(entries["resource_code"])],
+                                entries.astype(str).replace({"True": "true", "False": "false"})], ignore_index=True)
+    merged_items = pd.concat([old_items[~old_items["resource_code"].isin(entries["resource_code"])], items.astype(str)],
+                             ignore_index=True)
+    apply_files(data_dir, db_path, {"catalog_entries.csv": csv_bytes(merged_entries), "catalog_items.csv": csv_bytes(merged_items)},
+                domain="catalog", source=path, user=user, rows=len(entries))
+    return ImportResult(added=len(entries) - replaced, replaced=replaced, items=len(items))
