@@ -98,6 +98,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cat.quality_none": ("未发现质量问题", "No quality problem found"),
     "cat.quality_count": ("发现 {n} 处问题", "{n} problems found"),
     "cat.export_note": ("导出为当前检索与筛选条件下的全部资源（{n} 条）", "Exports contain every entry of the current view ({n})"),
+    # digital government
+    "dg.as_of_choice": ("评估时点", "Assessed as of"), "dg.latest": ("最新（{date}）", "Latest ({date})"),
+    "dg.framework": ("“4个一 + 3中心”框架（颜色与文字均为其工程中最差的进度状态）", "The “4+3” framework (colour and words: worst project status)"),
+    "dg.component": ("查看框架组件", "Framework component"), "dg.component_projects": ("{name}：相关工程", "{name}: its projects"),
+    "dg.gantt": ("18项重点工程进度（滞后与超支在前）", "The 18 key projects (late and over budget first)"),
+    "dg.gantt_help": ("浅色条为计划工期，内部彩色条为实际进度所占比例；虚线为评估时点。滞后：按计划达到当前进度之日至评估时点超过90天；预警：30—90天。超支：已支出超过预算，或成本绩效指数（挣值÷支出）低于0.85。",
+                      "Light bar: planned period; inner bar: actual progress; dashed: assessment date. Late: over 90 days behind the plan; at risk: 30–90. Over budget: spending above budget or CPI (earned value ÷ spent) below 0.85."),
+    "dg.phases": ("优先推进计划：一年打基础、二年求突破、三年快提升", "Priority plan by year"),
+    "dg.indicators": ("评估指标：目标与实际", "Evaluation indicators: target and actual"),
+    "dg.named_note": ("工程名称见于原始文件的有：政府网站总门户、政务云、城市大脑、数据共享平台、“我的连云港”APP、领导决策支持平台、综合协同办公系统；其余工程名称、全部进度与预算均为示例。",
+                      "Projects named in the source documents: 政府网站总门户, 政务云, 城市大脑, 数据共享平台, “我的连云港”APP, 领导决策支持平台, 综合协同办公系统; other names and all progress and budgets are illustrative."),
+    # legislation
+    "leg.pipeline": ("规章项目所处阶段", "Projects by stage"), "leg.compliance": ("合规检查", "Compliance"),
+    "leg.no_violation": ("未发现违反《办法》的情形", "No breach of the rules found"),
+    "leg.violations": ("发现 {n} 处不符合《办法》的情形", "{n} breaches found"),
+    "leg.methods": ("参与方式（按年）", "Participation methods per year"), "leg.adoption": ("意见采纳率与反馈公开率（按方式）", "Adoption and feedback rates by method"),
+    "leg.by_stage": ("按阶段", "By stage"), "leg.project": ("项目时间线", "Project timeline"),
+    "leg.rules": ("检查规则：立项、起草、审查阶段向社会公布征求意见不少于30日（首尾两日都计）；涉及重大公共利益的事项起草阶段应当举行听证；收到意见应当公开采纳情况；审查结束前起草阶段除公开征求意见外至少还有一种参与方式。",
+                  "Rules: public comment at least 30 days (both ends counted) at 立项/起草/审查; a hearing for matters of major public interest; feedback on adoption published; before review ends, drafting used public comment and at least one other method."),
     # generic
     "generic.all": ("全部", "All"),
 }

@@ -59,23 +59,28 @@ def projects(rng: np.random.Generator) -> pd.DataFrame:
         end_month = start.month - 1 + months
         end = date(start.year + end_month // 12, end_month % 12 + 1, 1) - timedelta(days=1)
         rows.append((f"P{i:02d}", name, system, comps, lead, phase, start.isoformat(), end.isoformat(),
-                     float(rng.integers(8, 60) * 100), named, "real" if named else "illustrative"))
+                     float(rng.integers(8, 60) * 100), named, "illustrative"))
     return pd.DataFrame(rows, columns=["project_code", "name", "system_code", "component_codes", "lead_department",
                                        "phase_year", "planned_start", "planned_end", "budget_wan", "named_in_source",
                                        "provenance"])
 
 
 def progress(frame: pd.DataFrame, rng: np.random.Generator, as_of: date) -> pd.DataFrame:
+    """Monthly cumulative progress: the plan shifted by a project's delay; a few projects stall short of 100%."""
     rows = []
-    for p in frame.itertuples():
+    delays = rng.choice([0, 30, 60, 120, 240, 400], size=len(frame), p=(0.3, 0.2, 0.15, 0.15, 0.1, 0.1))
+    stalls = set(rng.choice(len(frame), size=2, replace=False))
+    for i, p in enumerate(frame.itertuples()):
         start, end = pd.Timestamp(p.planned_start), pd.Timestamp(p.planned_end)
-        months = pd.date_range(start, pd.Timestamp(as_of), freq="MS")
-        pace = rng.choice([1.0, 0.92, 0.8, 0.65], p=(0.45, 0.25, 0.2, 0.1))
-        overspend = rng.choice([1.0, 1.05, 1.2], p=(0.6, 0.25, 0.15))
+        span = max((end - start).days, 1)
+        ceiling = float(rng.uniform(70, 88)) if i in stalls else 100.0
+        overspend = rng.choice([1.0, 1.05, 1.25], p=(0.6, 0.25, 0.15))
         actual = 0.0
-        for m in months:
-            planned = min(100.0, 100.0 * ((m - start).days + 30) / max((end - start).days, 1))
-            actual = min(100.0, max(actual, planned * pace + rng.normal(0, 1.5)))
+        for m in pd.date_range(start, pd.Timestamp(as_of), freq="MS"):
+            elapsed = (m - start).days + 30
+            planned = min(100.0, 100.0 * elapsed / span)
+            target = min(ceiling, max(0.0, 100.0 * (elapsed - delays[i]) / span))
+            actual = min(ceiling, max(actual, target + rng.normal(0, 1.0)))
             spent = p.budget_wan * actual / 100 * overspend
             rows.append((p.project_code, m.date().isoformat(), round(planned, 1), round(max(actual, 0), 1), round(spent, 1)))
     return pd.DataFrame(rows, columns=["project_code", "month", "planned_pct", "actual_pct", "spent_wan"])
@@ -96,7 +101,8 @@ def indicators(rng: np.random.Generator) -> pd.DataFrame:
 LEG_TITLES = ["连云港市城市绿化管理办法", "连云港市停车场管理办法", "连云港市养犬管理规定", "连云港市城市排水管理办法",
               "连云港市公共数据管理办法", "连云港市海岸带保护办法", "连云港市电梯安全管理办法", "连云港市燃气管理办法",
               "连云港市既有住宅加装电梯办法", "连云港市文明行为促进办法", "连云港市农村生活垃圾管理办法",
-              "连云港市历史文化街区保护办法"]
+              "连云港市历史文化街区保护办法", "连云港市物业管理办法", "连云港市海上渔业安全管理办法",
+              "连云港市烟花爆竹燃放管理规定", "连云港市政务数据共享开放办法"]
 STAGES = ("立项", "起草", "审查", "审议", "实施")
 
 
@@ -104,7 +110,7 @@ def legislation(rng: np.random.Generator, as_of: date) -> tuple[pd.DataFrame, pd
     projects_rows, events = [], []
     for i, title in enumerate(LEG_TITLES, start=1):
         pid = f"L{i:02d}"
-        initiated = date(2019, 3, 1) + timedelta(days=int(rng.integers(0, 1900)))
+        initiated = date(2019, 3, 1) + timedelta(days=(i - 1) * 175 + int(rng.integers(0, 60)))
         major = bool(rng.random() < 0.4)
         day, stage = initiated, "立项"
         for stage_name in STAGES[:3]:
@@ -119,7 +125,7 @@ def legislation(rng: np.random.Generator, as_of: date) -> tuple[pd.DataFrame, pd
                     events.append(_event(pid, stage_name, "听证会", day + timedelta(days=20), 1, rng, hearing=True))
                 if rng.random() < 0.3:
                     events.append(_event(pid, stage_name, "网上听证", day + timedelta(days=15), 7, rng))
-            day += timedelta(days=int(rng.integers(60, 200)))
+            day += timedelta(days=int(rng.integers(120, 330)))
         review_end = day if stage == "审查" and day <= as_of else None
         adopted = day + timedelta(days=30) if review_end and day + timedelta(days=30) <= as_of else None
         if adopted:
@@ -141,8 +147,9 @@ def legislation(rng: np.random.Generator, as_of: date) -> tuple[pd.DataFrame, pd
 def _event(pid: str, stage: str, method: str, start: date, days: int, rng: np.random.Generator, hearing: bool = False):
     end = start + timedelta(days=days - 1) if days > 1 else start
     received = int(rng.integers(5, 300))
-    members = (10, 4, 2) if hearing else (None, None, None)
-    return (pid, stage, method, start.isoformat(), end.isoformat(), int(rng.integers(10, 800)), received,
+    members = (int(rng.integers(8, 16)), int(rng.integers(3, 6)), int(rng.integers(2, 5))) if hearing else (None, None, None)
+    participants = sum(members) if hearing else int(rng.integers(10, 800))
+    return (pid, stage, method, start.isoformat(), end.isoformat(), participants, received,
             int(received * rng.uniform(0.05, 0.4)), bool(rng.random() < 0.85), *members)
 
 

@@ -40,8 +40,18 @@ def _t(ctx_or_lang, key, **fmt):
     return i18n.t(key, lang, **fmt)
 
 
+def for_display(frame: pd.DataFrame) -> pd.DataFrame:
+    """Dates without a time of day shown as dates (2019-08-20, not 2019-08-20 00:00:00)."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]) and (out[col].dropna().dt.normalize() == out[col].dropna()).all():
+            out[col] = out[col].dt.date
+    return out
+
+
 def table_with_downloads(ctx: PageContext, frame: pd.DataFrame, name: str, key: str, height: int | None = None) -> None:
     """A table plus CSV (UTF-8 with BOM) and .xlsx downloads of exactly what is shown."""
+    frame = for_display(frame)
     st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(ctx.t("app.download_csv"), csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{key}-csv")

@@ -1,0 +1,1 @@
+"""Digital-government programme: framework, projects, schedule and cost, phases, indicators."""

@@ -1,0 +1,1 @@
+"""Public participation in government legislation: stages, events, compliance rules, adoption."""

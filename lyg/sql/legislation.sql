@@ -1,0 +1,13 @@
+-- name: projects
+-- Legislation projects with their current stage.
+SELECT * FROM leg_projects ORDER BY initiated_on;
+
+-- name: events
+-- Participation events with their project's title and duration in days (both ends counted).
+SELECT e.*, p.title, date_diff('day', e.start_on, e.end_on) + 1 AS days
+FROM leg_events e JOIN leg_projects p USING (project_id)
+ORDER BY e.start_on, e.event_id;
+
+-- name: as_of
+-- The latest event end date.
+SELECT max(end_on) AS as_of FROM leg_events;
