@@ -35,6 +35,11 @@ with guarded(ctx):
         "name": "工程", "lead_department": "牵头部门", "actual_pct": "实际进度%", "days_late": "滞后天数", "schedule_text": "进度状态",
         "cost_text": "成本状态"}), hide_index=True, width="stretch")
 
+    focus = st.query_params.get("project")
+    if focus in set(projects["project_code"]):
+        p = projects.set_index("project_code").loc[focus]
+        st.info(f"**{p['name']}**：{p['schedule_text']}，实际进度 {p['actual_pct']:.0f}%（计划 {p['planned_pct']:.0f}%），滞后 {p['days_late']} 天；"
+                f"成本{p['cost_text']}，已支出 {p['spent_wan']:,.0f} 万元 / 预算 {p['budget_wan']:,.0f} 万元", icon=":material/flag:")
     st.subheader(ctx.t("dg.gantt"))
     st.caption(ctx.t("dg.gantt_help"))
     st.plotly_chart(figures.gantt(projects, day), key="dg-gantt")

@@ -1,35 +1,59 @@
-"""城市大脑 · 总览: the district map and the state of the data."""
+"""城市大脑 · 总览: what needs attention, in ten seconds; every figure from its domain's own functions."""
+from datetime import timedelta
+
 import streamlit as st
 
-from lyg import meta
+from lyg import alerts, meta, overview
+from lyg.bonded import analysis as bz
+from lyg.fireworks import analysis as fw
+from lyg.ui import urlstate
+from lyg.ui.cards import alert_row, headline_card
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header
 from lyg.ui.sidebar import language_switch
-from lyg.viz.maps import COLOURS, deck, district_base, features, polygon_layer
+from lyg.viz.situation import LAYERS, situation_map
 
+CELL_DEG = 0.01
 ctx = context()
 language_switch(ctx.lang)
 with guarded(ctx):
     header(ctx, "page.overview", meta.as_of(ctx.db), illustrative=True)
     units = meta.units(ctx.db)
+    names = {"": ctx.t("overview.city"), **dict(zip(units["code"], units["name"]))}
+    district = urlstate.select(ctx.t("overview.district"), list(names), "district", container=st.columns(4)[0], format_func=names.get)
+    heads = overview.headlines(ctx.db, district)
+    found = alerts.all_alerts(ctx.db, district)
+
     left, right = st.columns([3, 2])
     with left:
-        st.subheader(ctx.t("overview.map"))
-        zones = units[units["kind"] == "功能区"]
-        layers = district_base(units) + [polygon_layer("functional", features(zones, ["name"]), COLOURS["functional"], COLOURS["functional_line"])]
-        st.pydeck_chart(deck(layers, height=620), key="overview-map", height=620)
-        st.caption(ctx.t("overview.map_caption"))
+        st.subheader(ctx.t("overview.headlines"))
+        if district and district not in overview.BONDED_DISTRICTS:
+            st.caption(ctx.t("overview.no_bonded"))
+        for start in range(0, len(heads), 3):
+            for col, (i, h) in zip(st.columns(3), enumerate(heads[start:start + 3], start=start)):
+                with col:
+                    headline_card(ctx, h, key=f"head-{i}")
+        if district:
+            st.caption(ctx.t("overview.city_level"))
     with right:
-        st.subheader(ctx.t("overview.domains"))
-        as_of = meta.domain_as_of(ctx.db)
-        as_of["domain"] = as_of["domain"].map(lambda d: ctx.t(f"domain.{d}"))
-        as_of["as_of"] = as_of["as_of"].dt.strftime("%Y-%m-%d")
-        st.dataframe(as_of.rename(columns={"domain": ctx.t("col.domain"), "as_of": ctx.t("col.as_of")}), hide_index=True, width="stretch")
-        st.subheader(ctx.t("overview.units"))
-        shown = units[["name", "kind", "area_km2", "population_2020"]].rename(columns={
-            "name": ctx.t("col.name"), "kind": ctx.t("col.kind"), "area_km2": ctx.t("col.area"), "population_2020": ctx.t("col.population")})
-        st.dataframe(shown.round(1), hide_index=True, width="stretch")
-    st.subheader(ctx.t("overview.tables"))
-    rows = meta.table_rows(ctx.db)[["label", "table_name", "file", "rows", "provenance"]]
-    st.dataframe(rows.rename(columns={"label": ctx.t("col.name"), "table_name": ctx.t("col.table"), "file": ctx.t("col.file"),
-                                      "rows": ctx.t("col.rows")}), hide_index=True, width="stretch")
+        st.subheader(ctx.t("overview.alerts"))
+        if not found:
+            st.markdown(f":green[{ctx.t('overview.no_alerts')}]")
+        for a in found[:8]:
+            alert_row(ctx, a)
+        if len(found) > 8:
+            with st.expander(ctx.t("overview.more_alerts", n=len(found) - 8)):
+                for a in found[8:]:
+                    alert_row(ctx, a)
+
+    st.subheader(ctx.t("overview.map"))
+    labels = {layer: ctx.t(f"layer.{layer}") for layer in LAYERS}
+    shown = st.pills(ctx.t("overview.layers"), list(LAYERS), selection_mode="multi", default=list(LAYERS),
+                     format_func=labels.get, key="overview-layers") or []
+    day = fw.as_of(ctx.db)
+    zones = fw.zones_in_force(ctx.db, day)
+    start, end = fw.period_bounds(fw.PERIODS[0], day)
+    grid = fw.incident_grid(ctx.db, max(start, end - timedelta(days=365)), end, None, CELL_DEG)
+    st.pydeck_chart(situation_map(units, zones, bz.blocks(ctx.db), grid, CELL_DEG, set(shown), district,
+                                  basemap_url=ctx.settings.basemap_style_url), key="overview-map", height=620)
+    st.caption(ctx.t("overview.map_caption"))

@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import open_app_page
+
 from lyg.bonded import analysis, metrics
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,10 +101,7 @@ def test_subzone_split_keeps_units(db):
 
 
 def _page(year: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages/bonded.py"), default_timeout=60)
-    if year:
-        at.query_params["year"] = year
-    return at.run()
+    return open_app_page("pages/bonded.py", **({"year": year} if year else {}))
 
 
 def test_page_year_selector_drives_the_bullets(app_env):

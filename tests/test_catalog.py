@@ -12,6 +12,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import open_app_page
+
 from lyg.build import build
 from lyg.catalog import search as cat
 from lyg.catalog.importer import import_catalog, parse_items
@@ -217,10 +219,7 @@ def test_export_round_trip_and_formula_neutralised():
 
 
 def _page(**query) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages/catalog.py"), default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    return at.run()
+    return open_app_page("pages/catalog.py", **query)
 
 
 def test_page_search_and_facets_from_the_url(app_env):

@@ -1,15 +1,12 @@
 """Every page through Streamlit's AppTest: it runs, shows its Chinese title and the as-of date, no exception."""
 from __future__ import annotations
 
-import base64
 import json
-from pathlib import Path
 
-import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.apptest import open_app_page, plotly_figure, values
 
 PAGES = {
     "pages/overview.py": "城市大脑 · 总览",
@@ -21,23 +18,8 @@ PAGES = {
 }
 
 
-def plotly_figure(at: AppTest, index: int) -> dict:
-    """The figure JSON a page sent to the browser."""
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
-
-
-def values(array) -> list:
-    """A trace's array; plotly 7 sends numeric arrays as {"dtype", "bdata"} (base64)."""
-    if isinstance(array, dict) and "bdata" in array:
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=np.dtype(array["dtype"])).tolist()
-    return list(array)
-
-
 def run_page(path: str, **query) -> AppTest:
-    at = AppTest.from_file(str(ROOT / path), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_app_page(path, **query)
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))
@@ -58,7 +40,7 @@ def test_page_runs_in_english(app_env, path):
 
 
 def test_app_navigation_lists_every_page(app_env):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = open_app_page("pages/overview.py")
     assert not at.exception, at.exception
     assert at.title[0].value == "城市大脑 · 总览"
 

@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import open_app_page
+
 from lyg.db import Database
 from lyg.digital import programme as dg
 from lyg.legislation import compliance as leg
@@ -121,10 +123,7 @@ def test_sample_data_has_violations_of_each_kind(db):
 
 
 def _page(path: str, **query) -> AppTest:
-    at = AppTest.from_file(str(ROOT / path), default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    return at.run()
+    return open_app_page(path, **query)
 
 
 def test_digital_page_as_of_and_component(app_env):

@@ -127,3 +127,33 @@ def survey(db: Database) -> pd.DataFrame:
 
 def zone_growth(db: Database) -> pd.DataFrame:
     return db.query("fireworks.zone_growth")
+
+
+SEASON_WINDOW = 20
+
+
+def season_vs_previous(db: Database, district: str = "") -> dict:
+    """This Spring-Festival season's incidents (±20 days of 除夕) against the previous season, on the same lunar days."""
+    last = as_of(db)
+    frame = db.query("fireworks.season_counts", window=SEASON_WINDOW, district=district).set_index("season_year")["incidents"]
+    season = max(y for y in frame.index if lunar.chuxi(int(y)) - timedelta(days=SEASON_WINDOW) <= last)
+    this, previous = int(frame.get(season, 0)), int(frame.get(season - 1, 0))
+    change = 100.0 * (this - previous) / previous if previous else None
+    return {"season_year": int(season), "this": this, "previous": previous, "change_pct": change}
+
+
+def zone_spikes(db: Database, ratio: float = 1.5, minimum: int = 10) -> pd.DataFrame:
+    """Zones whose incidents this season exceed `ratio` × their average over the previous seasons of the same notice."""
+    frame = db.query("fireworks.zone_season_counts", window=SEASON_WINDOW)
+    season = season_vs_previous(db)["season_year"]
+    rows = []
+    for zone_id, part in frame.groupby("zone_id"):
+        now = part[part["season_year"] == season]["incidents"].sum()
+        before = part[part["season_year"] < season]["incidents"]
+        baseline = before.mean() if len(before) else None
+        if baseline and now >= minimum and now > ratio * baseline:
+            first = part.iloc[0]
+            rows.append({"zone_id": zone_id, "zone_name": first["zone_name"], "district_code": first["district_code"],
+                         "parent_code": first["parent_code"], "season_year": season, "incidents": int(now),
+                         "baseline": float(baseline), "ratio": float(now / baseline)})
+    return pd.DataFrame(rows, columns=["zone_id", "zone_name", "district_code", "parent_code", "season_year", "incidents", "baseline", "ratio"])

@@ -161,9 +161,21 @@ def incidents(districts: dict, rng: np.random.Generator, last_day: date) -> pd.D
         lon, lat, code = _points(n, rng, districts)
         rows.append(pd.DataFrame({"occurred_at": when, "type": kind, "district_code": code,
                                   "lon": lon.round(5), "lat": lat.round(5)}))
+    rows.append(_spike(rng, districts, last_day))
     frame = pd.concat(rows).sort_values(["occurred_at", "type", "lon"]).reset_index(drop=True)
     frame = frame[frame["occurred_at"].dt.date <= last_day]
     return _finish(frame, rng)
+
+
+def _spike(rng: np.random.Generator, districts: dict, last_day: date) -> pd.DataFrame:
+    """An illustrative cluster in 青口 around the latest 除夕, so the overview has a zone spike to flag."""
+    eve = pd.Timestamp(lunar.chuxi(last_day.year if lunar.chuxi(last_day.year) <= last_day else last_day.year - 1))
+    n = 90
+    when = eve + pd.to_timedelta(rng.integers(-4, 6, n), unit="D") + pd.to_timedelta(rng.integers(18 * 60, 24 * 60, n), unit="m")
+    lon, lat = 119.125 + rng.normal(0, 0.006, n), 34.838 + rng.normal(0, 0.005, n)
+    inside = shapely.contains_xy(districts["320707"], lon, lat)
+    return pd.DataFrame({"occurred_at": when[inside], "type": rng.choice(["投诉举报", "违规燃放查处"], n)[inside],
+                         "district_code": "320707", "lon": lon[inside].round(5), "lat": lat[inside].round(5)})
 
 
 def _hour_profile() -> np.ndarray:

@@ -93,3 +93,17 @@ WITH urban AS (
     FROM fw_notices n JOIN covered c USING (notice_id), urban
 )
 SELECT * FROM final ORDER BY effective_from;
+
+-- name: season_counts
+-- Incidents within ±$window days of 除夕 per Spring-Festival season, optionally for one district ('' = all).
+SELECT season_year, count(*) AS incidents
+FROM fw_incidents
+WHERE abs(days_from_chuxi) <= $window AND ($district = '' OR district_code = $district)
+GROUP BY ALL ORDER BY season_year;
+
+-- name: zone_season_counts
+-- Incidents per ban zone and Spring-Festival season (±$window days of 除夕), with the zone's name and unit.
+SELECT i.zone_id, z.name AS zone_name, z.district_code, u.parent_code, i.season_year, count(*) AS incidents
+FROM fw_incidents i JOIN fw_zones z USING (zone_id) JOIN units u ON u.code = z.district_code
+WHERE abs(i.days_from_chuxi) <= $window
+GROUP BY ALL ORDER BY i.zone_id, i.season_year;

@@ -1,0 +1,27 @@
+"""Headline cards and alert rows for the overview and the wall."""
+from __future__ import annotations
+
+import streamlit as st
+
+from lyg.alerts import Alert
+from lyg.overview import Headline
+from lyg.ui.context import PageContext, as_of_text
+
+COLOUR = {"on": "green", "risk": "orange", "off": "red", "info": "blue"}
+SEVERITY_COLOUR = {1: "red", 2: "orange", 3: "blue"}
+
+
+def headline_card(ctx: PageContext, h: Headline, key: str) -> None:
+    with st.container(border=True, key=key):
+        st.markdown(f"**{h.title}**")
+        st.markdown(f"## {h.value}")
+        st.markdown(f":{COLOUR[h.status]}[**{h.status_text}**]　{h.comparison}")
+        left, right = st.columns([2, 1])
+        left.caption(as_of_text(h.as_of, ctx.lang))
+        right.page_link(h.page, label=ctx.t("overview.open"), query_params=h.query or None, icon=":material/arrow_forward:")
+
+
+def alert_row(ctx: PageContext, a: Alert) -> None:
+    left, right = st.columns([5, 1])
+    left.markdown(f":{SEVERITY_COLOUR[a.severity]}-background[**{a.severity_text}**]　{a.text}")
+    right.page_link(a.page, label=ctx.t("overview.open"), query_params=a.query or None, icon=":material/arrow_forward:")
