@@ -1,13 +1,18 @@
-"""Entry point: page config, the page list, run. Nothing else."""
+"""Entry point: page config, the page list (the wall gets only its own page), run. Nothing else."""
 from pathlib import Path
 
 import streamlit as st
 
 from lyg.i18n import t
 from lyg.ui.context import current_language
+from lyg.ui.wall import chrome as wall_chrome
 
-st.set_page_config(page_title="连云港城市大脑态势感知", page_icon=str(Path(__file__).parent / "lyg/ui/assets/favicon.png"), layout="wide")
+ICON = str(Path(__file__).parent / "lyg/ui/assets/favicon.png")
+wall_mode = st.query_params.get("wall") == "1"
+st.set_page_config(page_title="连云港城市大脑态势感知", page_icon=ICON, layout="wide",
+                   initial_sidebar_state="collapsed" if wall_mode else "auto")
 lang = current_language()
+WALL = st.Page("pages/wall.py", title=t("page.wall", lang), icon=":material/tv:", url_path="wall", default=wall_mode)
 PAGES = [
     st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/dashboard:", url_path="overview", default=True),
     st.Page("pages/fireworks.py", title=t("page.fireworks", lang), icon=":material/local_fire_department:", url_path="fireworks"),
@@ -16,4 +21,10 @@ PAGES = [
     st.Page("pages/digital.py", title=t("page.digital", lang), icon=":material/account_balance:", url_path="digital"),
     st.Page("pages/legislation.py", title=t("page.legislation", lang), icon=":material/gavel:", url_path="legislation"),
 ]
-st.navigation({t("nav.dashboards", lang): PAGES}).run()
+if wall_mode:
+    page = st.navigation([WALL], position="hidden")
+else:
+    page = st.navigation({t("nav.dashboards", lang): PAGES, t("page.wall", lang): [WALL]})
+if wall_mode or page.url_path == "wall":
+    wall_chrome()
+page.run()

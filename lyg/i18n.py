@@ -125,6 +125,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "leg.by_stage": ("按阶段", "By stage"), "leg.project": ("项目时间线", "Project timeline"),
     "leg.rules": ("检查规则：立项、起草、审查阶段向社会公布征求意见不少于30日（首尾两日都计）；涉及重大公共利益的事项起草阶段应当举行听证；收到意见应当公开采纳情况；审查结束前起草阶段除公开征求意见外至少还有一种参与方式。",
                   "Rules: public comment at least 30 days (both ends counted) at 立项/起草/审查; a hearing for matters of major public interest; feedback on adoption published; before review ends, drafting used public comment and at least one other method."),
+    # wall
+    "page.wall": ("大屏模式", "Wall"), "wall.updated": ("数据更新于 {time}", "Data refreshed {time}"),
     # generic
     "generic.all": ("全部", "All"),
 }

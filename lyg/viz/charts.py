@@ -29,3 +29,20 @@ def event_line(fig: go.Figure, x, label: str, colour: str = "#475569") -> go.Fig
     fig.add_annotation(x=x, y=1.02, yref="paper", text=label, showarrow=False, font={"size": 12, "color": colour},
                        xanchor="left", yanchor="bottom")
     return fig
+
+
+WALL_BACKGROUND = "#0b1220"
+WALL_PANEL = "#111a2e"
+WALL_TEXT = "#e2e8f0"
+
+
+def for_wall(fig: go.Figure, height: int, font_size: int = 20) -> go.Figure:
+    """Restyle a finished figure for the operations-centre wall: dark, large type, fixed height."""
+    fig.update_layout(paper_bgcolor=WALL_PANEL, plot_bgcolor=WALL_PANEL, height=height,
+                      font={"family": FONT_FAMILY, "size": font_size, "color": WALL_TEXT},
+                      title_font_color=WALL_TEXT, legend_font_color=WALL_TEXT)
+    fig.update_xaxes(gridcolor="#1f2a44", linecolor="#334155")
+    fig.update_yaxes(gridcolor="#1f2a44", linecolor="#334155")
+    for annotation in fig.layout.annotations or ():
+        annotation.font.color = WALL_TEXT
+    return fig

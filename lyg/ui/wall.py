@@ -1,0 +1,155 @@
+"""The operations-centre wall: no chrome, dark, large type, fills 1920×1080, rotates and refreshes by itself."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import streamlit as st
+
+from lyg import alerts, meta, overview, wall
+from lyg.bonded import analysis as bz
+from lyg.bonded import figures as bz_fig
+from lyg.catalog import figures as cat_fig
+from lyg.catalog import search as cat
+from lyg.digital import figures as dg_fig
+from lyg.digital import programme as dg
+from lyg.fireworks import analysis as fw
+from lyg.fireworks import figures as fw_fig
+from lyg.legislation import compliance as leg
+from lyg.legislation import figures as leg_fig
+from lyg.ui.context import PageContext
+from lyg.viz.charts import WALL_BACKGROUND, for_wall
+from lyg.viz.situation import LAYERS, situation_map
+
+CSS = f"""
+<style>
+  [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer {{ display: none !important; }}
+  html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{ background: {WALL_BACKGROUND} !important;
+      color: #e2e8f0 !important; overflow: hidden !important; }}
+  [data-testid="stMainBlockContainer"], .block-container {{ padding: 12px 28px 0 28px !important; max-width: 100% !important; }}
+  .stApp p, .stApp li, .stApp span, .stApp div {{ font-size: 22px; }}
+  .stApp h1, .stApp h1 span {{ font-size: 42px !important; color: #f8fafc !important; padding: 0 !important; }}
+  .stApp h3, .stApp h3 span {{ font-size: 30px !important; }}
+  .stApp h2, .stApp h3 {{ color: #f8fafc !important; }}
+  [data-testid="stVerticalBlockBorderWrapper"] {{ background: #111a2e; border-color: #1f2a44 !important; }}
+  ::-webkit-scrollbar {{ display: none; }}
+</style>
+"""
+CHART_H, MAP_H = 430, 820
+
+
+def chrome() -> None:
+    st.html(CSS)
+
+
+def _header(ctx: PageContext, title: str, index: int, total: int, updated: datetime) -> None:
+    left, right = st.columns([3, 2])
+    left.markdown(f"# {ctx.t('app.title')} · {title}")
+    right.markdown(f"<div style='text-align:right;font-size:26px;padding-top:14px'>{datetime.now():%Y-%m-%d %H:%M}　"
+                   f"{ctx.t('wall.updated', time=f'{updated:%H:%M}')}　{index + 1}/{total}</div>", unsafe_allow_html=True)
+
+
+def _overview(ctx: PageContext) -> None:
+    heads, found = overview.headlines(ctx.db), alerts.all_alerts(ctx.db)
+    left, right = st.columns([5, 4])
+    with left:
+        for start in range(0, min(len(heads), 9), 3):
+            for col, h in zip(st.columns(3), heads[start:start + 3]):
+                with col.container(border=True, height=226):
+                    st.markdown(f"<div style='font-size:20px;font-weight:600'>{h.title}</div>", unsafe_allow_html=True)
+                    st.markdown(f"<div style='font-size:40px;font-weight:700'>{h.value}</div>"
+                                f"<div style='font-size:22px'>{h.status_text}</div>", unsafe_allow_html=True)
+        st.markdown(f"### {ctx.t('overview.alerts')}")
+        for a in found[:3]:
+            st.markdown(f"**【{a.severity_text}】** {a.text if len(a.text) <= 64 else a.text[:62] + '……'}")
+    with right:
+        day = fw.as_of(ctx.db)
+        start, end = fw.period_bounds(fw.PERIODS[0], day)
+        grid = fw.incident_grid(ctx.db, end - timedelta(days=365), end, None, 0.01)
+        deck = situation_map(meta.units(ctx.db), fw.zones_in_force(ctx.db, day), bz.blocks(ctx.db), grid, 0.01, set(LAYERS),
+                             height=MAP_H, background=WALL_BACKGROUND, label_colour=[226, 232, 240, 255])
+        st.pydeck_chart(deck, height=MAP_H, key="wall-map")
+
+
+def _fireworks(ctx: PageContext) -> None:
+    left, right = st.columns(2)
+    left.plotly_chart(for_wall(fw_fig.season_comparison(fw.season_comparison(ctx.db), "春节前后事件（按农历对齐）"), CHART_H), key="wall-fw-season")
+    notices = fw.notices(ctx.db)
+    right.plotly_chart(for_wall(fw_fig.by_year_type(fw.by_year_type(ctx.db), notices, "历年事件"), CHART_H), key="wall-fw-year")
+    left, right = st.columns(2)
+    left.plotly_chart(for_wall(fw_fig.zone_growth(fw.zone_growth(ctx.db), "禁放区域扩大"), CHART_H), key="wall-fw-growth")
+    right.plotly_chart(for_wall(fw_fig.inside_outside(fw.inside_outside(ctx.db), "禁放区域内外（市区）"), CHART_H), key="wall-fw-inside")
+
+
+def _bonded(ctx: PageContext) -> None:
+    year = bz.years(ctx.db)[0]
+    progress = bz.progress(ctx.db, year)
+    for start in (0, 2):
+        for col, p in zip(st.columns(2), progress[start:start + 2]):
+            col.plotly_chart(for_wall(bz_fig.bullet(p), 190), key=f"wall-bullet-{p.indicator_code}")
+            col.markdown(f"**{bz_fig.status_line(p)}**")
+    paths = bz.paths(ctx.db, year)
+    cumulative = [p for p in progress if p.comparison != "share_above"][:3]
+    for col, p in zip(st.columns(3), cumulative):
+        col.plotly_chart(for_wall(bz_fig.cumulative(p, paths[p.indicator_code]), 380, 16), key=f"wall-path-{p.indicator_code}")
+
+
+def _catalog(ctx: PageContext) -> None:
+    day = cat.as_of(ctx.db)
+    head = cat.headline(ctx.db, day)
+    cols = st.columns(5)
+    for col, (label, value) in zip(cols, [("资源总数", f"{int(head['entries']):,} 条"), ("无条件共享", f"{head['unconditional_pct']:.1f}%"),
+                                          ("向社会开放", f"{head['open_pct']:.1f}%"), ("及时更新率", f"{head['fresh_pct']:.1f}%"),
+                                          ("严重逾期", f"{int(head['delinquent'])} 条")]):
+        col.markdown(f"<div style='font-size:24px'>{label}</div><div style='font-size:52px;font-weight:700'>{value}</div>", unsafe_allow_html=True)
+    by_cycle = cat.freshness_by_cycle(ctx.db, day)
+    left, right = st.columns([3, 2])
+    left.plotly_chart(for_wall(cat_fig.freshness_by_cycle(by_cycle, "各更新周期的时效"), 700), key="wall-cat-cycle")
+    stale = cat.scorecard(ctx.db, day).head(10)
+    with right:
+        st.markdown("### 严重逾期最多的部门")
+        for d in stale.itertuples():
+            st.markdown(f"{d.department}：严重逾期 **{d.delinquent}** 条 / {d.entries} 条")
+
+
+def _digital(ctx: PageContext) -> None:
+    day = dg.as_of(ctx.db)
+    projects = dg.projects(ctx.db, day)
+    components = dg.component_status(ctx.db.query("digital.components"), projects)
+    left, right = st.columns([2, 3])
+    left.plotly_chart(for_wall(dg_fig.framework(components), 420, 18), key="wall-dg-framework")
+    left.plotly_chart(for_wall(dg_fig.phases(dg.phases(projects, day)), 400), key="wall-dg-phases")
+    right.plotly_chart(for_wall(dg_fig.gantt(projects, day), 840, 16), key="wall-dg-gantt")
+
+
+def _legislation(ctx: PageContext) -> None:
+    projects, events = leg.load(ctx.db)
+    left, right = st.columns(2)
+    left.plotly_chart(for_wall(leg_fig.pipeline(projects), CHART_H), key="wall-leg-pipeline")
+    right.plotly_chart(for_wall(leg_fig.adoption(leg.adoption_rates(events, "method"), "method"), CHART_H), key="wall-leg-adoption")
+    st.markdown("### 合规检查")
+    for v in leg.violations(projects, events).head(6).itertuples():
+        st.markdown(f"**{v.rule}**：{v.detail[:70]}")
+
+
+PANELS = {"overview": _overview, "fireworks": _fireworks, "bonded": _bonded, "catalog": _catalog, "digital": _digital,
+          "legislation": _legislation}
+
+
+def run(ctx: PageContext) -> None:
+    panels = wall.playlist(ctx.settings.wall_panels)
+    dwell, refresh = ctx.settings.wall_dwell_seconds, ctx.settings.wall_refresh_seconds
+
+    @st.fragment(run_every=wall.tick_seconds(dwell, refresh))
+    def screen() -> None:
+        index, name = wall.current_panel(panels, dwell)
+        stamp = st.session_state.get("wall-updated")
+        if stamp is None or (datetime.now() - stamp).total_seconds() >= refresh:
+            stamp = st.session_state["wall-updated"] = datetime.now()
+        _header(ctx, wall.PANEL_TITLES[name], index, len(panels), stamp)
+        try:
+            PANELS[name](ctx)
+        except Exception as exc:  # noqa: BLE001 - an unattended screen shows a short line, never a traceback
+            st.markdown(ctx.t("app.error", message=type(exc).__name__))
+
+    screen()

@@ -1,0 +1,26 @@
+"""The wall's playlist: which panel shows now, from configuration and the clock alone (no state to lose)."""
+from __future__ import annotations
+
+import time
+
+PANEL_TITLES = {"overview": "城市大脑 · 总览", "fireworks": "烟花爆竹禁放", "bonded": "综合保税区",
+                "catalog": "大数据资源目录", "digital": "数字政府建设", "legislation": "公众参与政府立法"}
+
+
+def playlist(configured: tuple[str, ...]) -> list[str]:
+    """The configured panels that exist, in order; unknown names are dropped, an empty list falls back to all."""
+    panels = [p for p in configured if p in PANEL_TITLES]
+    return panels or list(PANEL_TITLES)
+
+
+def current_panel(panels: list[str], dwell_seconds: int, now: float | None = None) -> tuple[int, str]:
+    """The panel on screen at `now`: every wall shows the same panel at the same time, and resumes after a restart."""
+    if dwell_seconds <= 0:
+        raise ValueError("停留时间应为正数（秒）")
+    index = int((time.time() if now is None else now) // dwell_seconds) % len(panels)
+    return index, panels[index]
+
+
+def tick_seconds(dwell_seconds: int, refresh_seconds: int) -> int:
+    """How often the wall re-runs: often enough to switch panel, refresh data and move the clock."""
+    return max(1, min(dwell_seconds, refresh_seconds, 15))

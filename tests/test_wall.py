@@ -1,0 +1,87 @@
+"""The wall: its playlist, the AppTest view of ?wall=1, and in Chromium at 1920×1080 no chrome, no scrollbar, rotation."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lyg import wall
+from tests.apptest import open_app_page
+from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PageWatch, open_page, streamlit_server
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+def test_playlist_keeps_configured_order_and_drops_unknown_panels():
+    assert wall.playlist(("bonded", "nope", "overview")) == ["bonded", "overview"]
+    assert wall.playlist(()) == list(wall.PANEL_TITLES)
+
+
+def test_current_panel_follows_the_clock():
+    panels = ["overview", "fireworks", "bonded"]
+    assert wall.current_panel(panels, 30, now=0) == (0, "overview")
+    assert wall.current_panel(panels, 30, now=29.9) == (0, "overview")
+    assert wall.current_panel(panels, 30, now=30) == (1, "fireworks")
+    assert wall.current_panel(panels, 30, now=95) == (0, "overview")  # wraps around
+    with pytest.raises(ValueError):
+        wall.current_panel(panels, 0)
+
+
+def test_tick_is_short_enough_for_dwell_refresh_and_clock():
+    assert wall.tick_seconds(30, 60) == 15
+    assert wall.tick_seconds(5, 60) == 5
+    assert wall.tick_seconds(30, 3) == 3
+
+
+def test_wall_mode_in_apptest(app_env):
+    at = open_app_page("pages/overview.py", wall="1")
+    assert not at.exception, at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "连云港城市大脑态势感知 · " in text and "数据更新于" in text
+    assert not at.sidebar.radio  # no language switch or other chrome on the wall
+
+
+@pytest.fixture(scope="module")
+def wall_server(app_env):
+    ARTIFACTS.mkdir(exist_ok=True)
+    env = {"LYG_DB_PATH": str(app_env), "LYG_WALL_DWELL_SECONDS": "6", "LYG_WALL_REFRESH_SECONDS": "6",
+           "LYG_WALL_PANELS": "overview,bonded,catalog"}
+    with streamlit_server(env) as base:
+        yield base
+
+
+@pytest.fixture
+def wall_page(wall_server):
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        yield page
+        browser.close()
+
+
+def _panel_title(page) -> str:
+    return page.locator("h1").first.inner_text()
+
+
+def test_wall_fills_the_screen_without_chrome_and_rotates(wall_server, wall_page):
+    watch = PageWatch(wall_page)
+    open_page(wall_page, wall_server + "/?wall=1", settle_ms=2500)
+    wall_page.screenshot(path=str(ARTIFACTS / "wall.png"))
+    sizes = wall_page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
+        return {doc: document.documentElement.scrollHeight, view: window.innerHeight, docW: document.documentElement.scrollWidth,
+                viewW: window.innerWidth, main: m.scrollHeight, mainView: m.clientHeight}; }""")
+    assert sizes["doc"] <= sizes["view"] and sizes["docW"] <= sizes["viewW"], sizes
+    assert sizes["main"] <= sizes["mainView"] + 2, sizes
+    for selector in ('[data-testid="stSidebar"]', '[data-testid="stHeader"]', '[data-testid="stToolbar"]', '[data-testid="stSidebarNav"]'):
+        assert not wall_page.locator(selector).is_visible(), selector
+    background = wall_page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
+    assert background == "rgb(11, 18, 32)"
+    first = _panel_title(wall_page)
+    assert re.search(r"城市大脑|综合保税区|大数据资源目录", first)
+    wall_page.wait_for_function(f"() => document.querySelector('h1') && document.querySelector('h1').innerText !== {first!r}",
+                                timeout=20_000)
+    wall_page.wait_for_timeout(2000)
+    wall_page.screenshot(path=str(ARTIFACTS / "wall-next.png"))
+    assert _panel_title(wall_page) != first
+    assert not watch.outside_requests, watch.outside_requests
+    assert not watch.console_errors, watch.console_errors
