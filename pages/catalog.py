@@ -32,7 +32,8 @@ with guarded(ctx):
         q = urlstate.text(ctx.t("cat.search"), "q", container=main, placeholder=ctx.t("cat.query"))
         filters = cat.Filters(q, **{field: tuple(current_selection(key)) for key, (_, field) in cat.FACETS.items()})
         counts = cat.facets(ctx.db, filters, day)
-        filters = cat.Filters(q, **{field: tuple(facet_picker(label, key, counts[key], side, ctx.t("generic.all"))) for key, (label, field) in cat.FACETS.items()})
+        filters = cat.Filters(q, **{field: tuple(facet_picker(ctx.t(f"cat.facet.{key}"), key, counts[key], side, ctx.t("generic.all")))
+                                    for key, (_, field) in cat.FACETS.items()})
         page = int(st.query_params.get("page", "1")) if st.query_params.get("page", "1").isdigit() else 1
         results, total = cat.search(ctx.db, filters, day, page)
         pages = max(1, math.ceil(total / cat.PAGE_SIZE))

@@ -8,7 +8,7 @@ import pandas as pd
 
 from lyg.db import Database
 
-FACETS = {  # facet key -> (label, filter field)
+FACETS = {  # facet key -> (Chinese label for exports and the CLI, filter field); the UI takes labels from lyg.i18n
     "class": ("分类（类）", "classes"), "provider": ("提供方", "providers"), "share": ("共享类型", "shares"),
     "open": ("向社会开放", "opens"), "format": ("格式", "formats"), "cycle": ("更新周期", "cycles"), "fresh": ("时效", "fresh"),
 }
