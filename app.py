@@ -21,10 +21,14 @@ PAGES = [
     st.Page("pages/digital.py", title=t("page.digital", lang), icon=":material/account_balance:", url_path="digital"),
     st.Page("pages/legislation.py", title=t("page.legislation", lang), icon=":material/gavel:", url_path="legislation"),
 ]
+TOOLS = [
+    st.Page("pages/sql.py", title=t("page.sql", lang), icon=":material/terminal:", url_path="sql"),
+    st.Page("pages/data_import.py", title=t("page.import", lang), icon=":material/upload_file:", url_path="import"),
+]
 if wall_mode:
     page = st.navigation([WALL], position="hidden")
 else:
-    page = st.navigation({t("nav.dashboards", lang): PAGES, t("page.wall", lang): [WALL]})
+    page = st.navigation({t("nav.dashboards", lang): PAGES, t("nav.tools", lang): TOOLS, t("page.wall", lang): [WALL]})
 if wall_mode or page.url_path == "wall":
     wall_chrome()
 page.run()

@@ -130,6 +130,24 @@ STRINGS: dict[str, tuple[str, str]] = {
                   "Rules: public comment at least 30 days (both ends counted) at 立项/起草/审查; a hearing for matters of major public interest; feedback on adoption published; before review ends, drafting used public comment and at least one other method."),
     # wall
     "page.wall": ("大屏模式", "Wall"), "wall.updated": ("数据更新于 {time}", "Data refreshed {time}"),
+    # analyst tools
+    "nav.tools": ("分析工具", "Analyst tools"), "page.import": ("数据导入", "Data import"), "page.sql": ("SQL 查询", "SQL console"),
+    "imp.domain": ("数据领域", "Domain"), "imp.file": ("选择文件（CSV、Excel、GeoJSON、Shapefile 压缩包、GeoPackage）", "File (CSV, Excel, GeoJSON, zipped Shapefile, GeoPackage)"),
+    "imp.sheet": ("工作表名（Excel，默认第一个）", "Sheet (Excel; first by default)"),
+    "imp.crs": ("坐标系（文件未声明时填写，如 EPSG:4490）", "Coordinate system if the file has none (e.g. EPSG:4490)"),
+    "imp.gcj02": ("坐标为高德 GCJ-02（导入时转换为 WGS84）", "Coordinates are AMap GCJ-02 (convert to WGS84)"),
+    "imp.user": ("操作人", "Operator"), "imp.run": ("校验并导入", "Validate and import"),
+    "imp.help": ("文件须与 data/README.md 所列列名（英文列名或中文说明均可）一致。所有行校验通过且数据库重建成功才会写入；否则不作任何改动。",
+                 "Headers as listed in data/README.md (column name or Chinese label). Nothing is written unless every row passes and the rebuild succeeds."),
+    "imp.ok": ("导入成功：新增 {added} 条，更新 {replaced} 条；数据库已重建。", "Imported: {added} added, {replaced} replaced; database rebuilt."),
+    "imp.failed": ("导入失败，未写入任何数据：共 {n} 处问题", "Import refused, nothing written: {n} problems"),
+    "imp.unreadable": ("导入失败，未写入任何数据", "Import refused, nothing written"),
+    "imp.log": ("导入日志", "Import log"), "imp.no_log": ("尚无导入记录", "No import yet"),
+    "sql.query": ("只读 SQL（一条 SELECT / WITH 语句）", "Read-only SQL (one SELECT / WITH statement)"),
+    "sql.run": ("执行", "Run"), "sql.schema": ("表结构", "Schema"), "sql.table": ("数据表", "Table"),
+    "sql.rows": ("{n} 行，用时 {s:.2f} 秒", "{n} rows in {s:.2f} s"),
+    "sql.truncated": ("结果超过 {cap} 行，仅显示前 {cap} 行", "More than {cap} rows: showing the first {cap}"),
+    "sql.rules": ("只读连接：禁止访问外部文件与网络、禁止修改配置；单条语句；超过时限自动中止。", "Read-only: no files or network outside the database, no settings; one statement; stopped after the time limit."),
     # generic
     "generic.all": ("全部", "All"),
 }

@@ -69,6 +69,27 @@ def parse_dates(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values.map(lookup))
 
 
+_CN_TIME = re.compile(r"^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?[\sT]+(\d{1,2})[:：时](\d{1,2})分?(?:[:：](\d{1,2})秒?)?\s*$")
+
+
+def parse_timestamps(values: pd.Series) -> pd.Series:
+    """Times as 2019-08-20 22:30, 2019/8/20 22:30 or 2019年8月20日 22时30分; NaT where unreadable."""
+    iso = pd.to_datetime(values, errors="coerce", format="ISO8601")
+    rest = iso.isna() & values.notna()
+    if rest.any():
+        def one(text):
+            m = _CN_TIME.match(str(text))
+            if not m:
+                return pd.NaT
+            try:
+                return pd.Timestamp(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
+            except ValueError:
+                return pd.NaT
+        iso = iso.astype("datetime64[ns]")
+        iso[rest] = pd.to_datetime(values[rest].map(one))
+    return iso
+
+
 def _blank(series: pd.Series) -> pd.Series:
     if isinstance(series.dtype, pd.CategoricalDtype):
         empty = [c for c in series.cat.categories if str(c).strip() == ""]
@@ -111,7 +132,7 @@ def _coerce(col: Col, raw: pd.Series) -> pd.Series:
     if col.type == "TIMESTAMP":
         if pd.api.types.is_datetime64_any_dtype(raw):
             return raw
-        return pd.to_datetime(raw, errors="coerce", format="ISO8601")
+        return parse_timestamps(raw)
     raise ValueError(f"unknown column type {col.type}")
 
 

@@ -29,7 +29,7 @@ def db(built_db_path) -> Database:
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("README.md"))
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("README.md", "imports"))
     return target
 
 

@@ -74,7 +74,7 @@ class _Checker:
         self.file, self.frame, self.headers, self.problems = file, frame, headers, []
 
     def add(self, index: int, column: str, value, rule: str) -> None:
-        self.problems.append(Problem(self.file, int(index) + 2, self.headers.get(column, HEADERS[column][0]),
+        self.problems.append(Problem(self.file, int(self.frame.at[index, "_row"]), self.headers.get(column, HEADERS[column][0]),
                                      None if value is None else str(value), rule))
 
     def value(self, index: int, column: str) -> str:
@@ -86,6 +86,8 @@ def _check_row(c: _Checker, i: int, departments: dict[str, str], known_codes: se
         if not c.value(i, column):
             c.add(i, column, None, "必填项为空")
     for column in c.headers:
+        if column == "items":
+            continue
         if c.value(i, column).startswith(("=", "+", "@")) or (c.value(i, column).startswith("-") and column not in ("resource_code",)):
             c.add(i, column, c.value(i, column), "疑似公式或特殊字符开头（=、+、-、@），请改为纯文本")
     code = c.value(i, "resource_code")
@@ -182,7 +184,8 @@ def _items(frame: pd.DataFrame, headers: dict, items_by_row: dict) -> pd.DataFra
 def import_catalog(path: Path, data_dir: Path, db_path: Path, user: str = "cli", sheet: str | None = None) -> ImportResult:
     """Validate the file, merge it into the catalog sources, rebuild; nothing changes if anything fails."""
     path = Path(path)
-    entries, items = validate(read_table_file(path, sheet), path.name, data_dir)
+    known = {name for names in HEADERS.values() for name in names}
+    entries, items = validate(read_table_file(path, sheet, known_headers=known), path.name, data_dir)
     old_entries = read_csv_text(data_dir / "catalog_entries.csv")
     old_items = read_csv_text(data_dir / "catalog_items.csv")
     replaced = int(old_entries["resource_code"].isin(entries["resource_code"]).sum())

@@ -7,19 +7,33 @@ from pathlib import Path
 from lyg.importer.readers import ImportFileError
 from lyg.validate import ContractError
 
-IMPORTERS = {"catalog": "lyg.catalog.importer:import_catalog"}
+def _bar(fraction: float, text: str) -> None:
+    filled = int(fraction * 30)
+    print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%} {text}".ljust(80), end="" if fraction < 1 else "\n",
+          file=sys.stderr, flush=True)
+
+
+def import_any(domain: str, path: Path, data_dir: Path, db_path: Path, *, user: str, sheet=None, crs=None, gcj02=False,
+               progress=None):
+    """The importer of a domain (the catalog has its national template; the rest follow their contracts)."""
+    if domain == "catalog":
+        from lyg.catalog.importer import import_catalog
+        return import_catalog(path, data_dir, db_path, user=user, sheet=sheet)
+    from lyg.importer.generic import import_table
+    return import_table(domain, path, data_dir, db_path, user=user, sheet=sheet, crs=crs, gcj02=gcj02, progress=progress)
 
 
 def run(args, settings) -> int:
-    module, func = IMPORTERS[args.domain].split(":")
-    importer = getattr(__import__(module, fromlist=[func]), func)
+    data_dir, db_path = Path(settings.data_dir), Path(settings.db_path)
     try:
-        result = importer(Path(args.file), Path(settings.data_dir), Path(settings.db_path), user=args.user, sheet=args.sheet)
+        result = import_any(args.domain, Path(args.file), data_dir, db_path, user=args.user, sheet=args.sheet,
+                            crs=args.crs, gcj02=args.gcj02, progress=_bar)
     except ImportFileError as exc:
         print(f"导入失败：{exc}", file=sys.stderr)
         return 2
     except ContractError as exc:
         print(f"导入失败，未写入任何数据。{exc}", file=sys.stderr)
         return 2
-    print(f"导入成功：新增 {result.added} 条，更新 {result.replaced} 条，信息项 {result.items} 个；数据库已重建。")
+    items = f"，信息项 {result.items} 个" if result.items else ""
+    print(f"导入成功：新增 {result.added} 条，更新 {result.replaced} 条{items}；数据库已重建。")
     return 0

@@ -1,11 +1,12 @@
 """Read an incoming table file as text cells: CSV (UTF-8, UTF-8 with BOM, GBK/GB18030) or .xlsx."""
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pandas as pd
 
-from lyg.sources import read_csv_text
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -14,8 +15,12 @@ class ImportFileError(ValueError):
     """A file that cannot be read at all (the message names the file and the reason)."""
 
 
-def read_table_file(path: Path, sheet: str | None = None) -> pd.DataFrame:
-    """All cells as stripped text; raises ImportFileError with a Chinese message."""
+def read_table_file(path: Path, sheet: str | None = None, known_headers: set[str] | None = None) -> pd.DataFrame:
+    """All cells as stripped text, with `_row` (the line a person sees); raises ImportFileError in Chinese.
+
+    Departments' sheets often carry a title or notes above the header: with `known_headers`, the header
+    is the first of the top ten rows in which most filled cells are known column names.
+    """
     path = Path(path)
     if not path.exists():
         raise ImportFileError(f"{path.name}：文件不存在")
@@ -27,21 +32,52 @@ def read_table_file(path: Path, sheet: str | None = None) -> pd.DataFrame:
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".txt"):
-            frame = read_csv_text(path)
+            rows = _csv_rows(path)
         elif suffix in (".xlsx", ".xlsm"):
-            frame = _read_xlsx(path, sheet)
+            rows = _xlsx_rows(path, sheet)
         else:
             raise ImportFileError(f"{path.name}：不支持的文件类型 {suffix}（支持 .csv、.xlsx）")
     except ImportFileError:
         raise
-    except ValueError as exc:
-        raise ImportFileError(f"{path.name}：{exc}") from exc
     except Exception as exc:  # a damaged file: say so, never a traceback
         raise ImportFileError(f"{path.name}：无法读取（{type(exc).__name__}），文件可能已损坏或不是所声明的格式") from exc
-    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
-    if frame.empty:
+    header_at = _header_index(rows, known_headers, path) if known_headers else 0
+    header = [str(c).strip().lstrip("\ufeff") for c in rows[header_at]] if rows else []
+    body = [r + [""] * (len(header) - len(r)) for r in rows[header_at + 1:]]
+    numbered = [(header_at + 2 + i, r[: len(header)]) for i, r in enumerate(body) if any(str(c).strip() for c in r)]
+    if not numbered:
         raise ImportFileError(f"{path.name}：没有数据行")
-    return frame.apply(lambda col: col.astype("string").str.strip().fillna(""))
+    frame = pd.DataFrame([r for _, r in numbered], columns=header, dtype="string").apply(lambda c: c.str.strip().fillna(""))
+    frame["_row"] = [n for n, _ in numbered]
+    return frame
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise ImportFileError(f"{path.name}：不是文本文件（含二进制内容）")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ImportFileError(f"{path.name}：无法识别文件编码（支持 UTF-8 与 GBK/GB18030）")
+    return [row for row in csv.reader(io.StringIO(text))]
+
+
+def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
+    frame = _read_xlsx(path, sheet)
+    return [["" if pd.isna(v) else str(v) for v in row] for row in frame.itertuples(index=False)]
+
+
+def _header_index(rows: list[list[str]], known: set[str], path: Path) -> int:
+    for i, row in enumerate(rows[:10]):
+        filled = [str(c).strip() for c in row if str(c).strip()]
+        if filled and sum(c in known for c in filled) >= max(1, (len(filled) + 1) // 2):
+            return i
+    raise ImportFileError(f"{path.name}：前10行中找不到表头（列名应与数据说明 data/README.md 一致）")
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> pd.DataFrame:
@@ -49,4 +85,4 @@ def _read_xlsx(path: Path, sheet: str | None) -> pd.DataFrame:
         name = sheet if sheet is not None else book.sheet_names[0]
         if name not in book.sheet_names:
             raise ImportFileError(f"{path.name}：没有名为“{name}”的工作表（现有：{'、'.join(book.sheet_names)}）")
-        return pd.read_excel(book, sheet_name=name, dtype=str, keep_default_na=False)
+        return pd.read_excel(book, sheet_name=name, dtype=str, keep_default_na=False, header=None)

@@ -64,3 +64,11 @@ def deck_chart(deck, key: str) -> None:
 
 
 
+
+
+_MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$"
+
+
+def plain(text: str) -> str:
+    """Text from a file shown literally: markdown and HTML characters escaped."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))

@@ -1,0 +1,183 @@
+"""Import for every domain's source tables: CSV / Excel / GeoJSON / zipped Shapefile / GeoPackage -> data/, all or nothing.
+
+Headers may be the contract's column name or its Chinese label (data/README.md lists both). Rows whose
+key already exists replace the stored row; new keys are added. Every problem is reported with file,
+row, column, value and rule, and nothing changes unless every row passes and the rebuild succeeds.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+from shapely.geometry import mapping
+
+from lyg.contracts import BY_NAME, Col, Table
+from lyg.importer.geometry import GEOMETRY_SUFFIXES, read_geometry_file
+from lyg.importer.readers import ImportFileError, read_table_file
+from lyg.importer.staging import apply_files
+from lyg.sources import read_raw, source_path
+from lyg.validate import ROW, ContractError, Problem, check_frame, check_references, coerce_frame
+from lyg.geo import geometry_problem
+
+DOMAINS = {  # domain name on the command line -> contract table
+    "incidents": "fw_incidents", "ban_zones": "fw_zones", "places": "fw_places", "bonded_monthly": "bz_monthly",
+    "bonded_facilities": "bz_facilities", "progress": "dg_progress", "legislation_events": "leg_events",
+}
+DOMAIN_LABELS = {"catalog": "大数据资源目录", **{d: BY_NAME[t].label for d, t in DOMAINS.items()}}
+_FORMULA = re.compile(r"^(=|@|[+\-](?![\d.]))")
+Progress = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    replaced: int
+    items: int = 0
+
+
+def header_names(col: Col) -> set[str]:
+    """The headers accepted for a column: its name, its Chinese label, the label without its note in brackets."""
+    short = re.split(r"[（(]", col.label)[0].strip()
+    return {col.name, col.label, short}
+
+
+def map_headers(table: Table, frame: pd.DataFrame, file: str, auto_key: bool) -> tuple[pd.DataFrame, dict, list[Problem]]:
+    """(frame with contract column names, contract name -> the file's header, problems)."""
+    renamed, problems = {}, []
+    for col in table.columns:
+        if col.type == "GEOMETRY":
+            continue
+        hit = next((c for c in frame.columns if c in header_names(col)), None)
+        if hit is not None:
+            renamed[hit] = col.name
+        elif col.required and not (auto_key and col.name in table.key):
+            problems.append(Problem(file, None, f"{col.label}（{col.name}）", None, "缺少必需的列"))
+    return frame.rename(columns=renamed), {v: k for k, v in renamed.items()}, problems
+
+
+def formula_cells(table: Table, frame: pd.DataFrame, file: str) -> list[Problem]:
+    problems = []
+    for col in table.columns:
+        if col.type == "VARCHAR" and col.name in frame.columns:
+            values = frame[col.name].astype("string").fillna("")
+            for row, value in zip(frame[ROW][values.str.match(_FORMULA)], values[values.str.match(_FORMULA)]):
+                problems.append(Problem(file, int(row), col.name, value, "疑似公式（以 =、+、-、@ 开头），请改为纯文本"))
+    return problems
+
+
+def _read(table: Table, path: Path, sheet, crs, gcj02) -> pd.DataFrame:
+    if path.suffix.lower() in GEOMETRY_SUFFIXES:
+        if not table.has_geometry:
+            raise ImportFileError(f"{path.name}：{table.label}不是几何数据，请使用 CSV 或 Excel")
+        frame = read_geometry_file(path, crs=crs, gcj02=gcj02, layer=sheet)
+        frame[ROW] = range(1, len(frame) + 1)
+        return frame
+    if table.has_geometry:
+        raise ImportFileError(f"{path.name}：{table.label}须为 GeoJSON、Shapefile（zip）或 GeoPackage")
+    known = set().union(*(header_names(c) for c in table.columns))
+    return read_table_file(path, sheet, known_headers=known)
+
+
+def _auto_ids(table: Table, frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
+    """Incidents sent without numbers are numbered after the last stored one."""
+    if table.name == "fw_incidents" and "incident_id" not in frame.columns:
+        stored, _ = read_raw(table, data_dir)
+        start = int(pd.to_numeric(stored["incident_id"]).max()) + 1
+        frame = frame.assign(incident_id=[str(i) for i in range(start, start + len(frame))])
+    return frame
+
+
+def _geometry_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
+    return [Problem(file, int(r), "geometry", None, why) for r, g in zip(frame[ROW], frame["geometry"]) if (why := geometry_problem(g))]
+
+
+def _referenced(table: Table, data_dir: Path) -> dict[str, pd.DataFrame]:
+    frames = {}
+    for ref_table, _ in table.references.values():
+        raw, file = read_raw(BY_NAME[ref_table], data_dir)
+        frames[ref_table], _ = coerce_frame(BY_NAME[ref_table], raw, file)
+    return frames
+
+
+def validate(table: Table, frame: pd.DataFrame, file: str, data_dir: Path) -> pd.DataFrame:
+    frame, headers, problems = map_headers(table, frame, file, auto_key=table.name == "fw_incidents")
+    if problems:
+        raise ContractError(problems)
+    frame = _auto_ids(table, frame, data_dir)
+    problems = formula_cells(table, frame, file)
+    typed, found = coerce_frame(table, frame, file)
+    problems += found
+    unreadable = {(p.row, p.column) for p in found}
+    later = check_frame(table, typed, file) + check_references(table, typed, file, _referenced(table, data_dir))
+    problems += [p for p in later if (p.row, p.column) not in unreadable]  # an unreadable cell is reported once
+    if table.has_geometry:
+        problems += _geometry_problems(typed, file)
+    if problems:
+        named = [replace(p, column=headers.get(p.column, p.column)) for p in problems]  # the file's own header
+        raise ContractError(sorted(named, key=lambda p: (p.row or 0, p.column or "")))
+    return typed
+
+
+def _text(value) -> str:
+    if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def _merge_csv(table: Table, typed: pd.DataFrame, data_dir: Path) -> tuple[str, bytes, int]:
+    path = source_path(table, data_dir)
+    stored = pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_csv(path, dtype=str, keep_default_na=False)
+    keys_in = typed[list(table.key)].map(_text).agg("\x1f".join, axis=1)
+    keys_stored = stored[list(table.key)].astype(str).agg("\x1f".join, axis=1) if len(stored) else pd.Series([], dtype=str)
+    replaced = int(keys_stored.isin(set(keys_in)).sum())
+    columns = [c.name for c in table.columns]
+    incoming = typed[columns].map(_text) if path.suffix != ".parquet" else typed[columns]
+    merged = pd.concat([stored[~keys_stored.isin(set(keys_in))][columns], incoming], ignore_index=True)
+    if path.suffix == ".parquet":
+        buffer = io.BytesIO()
+        merged.to_parquet(buffer, index=False)
+        return path.name, buffer.getvalue(), replaced
+    return path.name, merged.to_csv(index=False, lineterminator="\n").encode("utf-8"), replaced
+
+
+def _merge_geojson(table: Table, typed: pd.DataFrame, data_dir: Path) -> tuple[str, bytes, int]:
+    path = source_path(table, data_dir)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    key = table.key[0]
+    incoming = set(typed[key].astype(str))
+    kept = [f for f in doc["features"] if str(f["properties"].get(key)) not in incoming]
+    props = [c.name for c in table.columns if c.type != "GEOMETRY"]
+    for row in typed.itertuples(index=False):
+        values = {p: _text(getattr(row, p)) for p in props}
+        kept.append({"type": "Feature", "properties": values, "geometry": mapping(row.geometry)})
+    replaced = len(doc["features"]) - (len(kept) - len(typed))
+    doc["features"] = kept
+    return path.name, (json.dumps(doc, ensure_ascii=False) + "\n").encode("utf-8"), replaced
+
+
+def import_table(domain: str, path: Path, data_dir: Path, db_path: Path, user: str = "cli", sheet: str | None = None,
+                 crs: str | None = None, gcj02: bool = False, progress: Progress | None = None) -> ImportResult:
+    """Validate a department's file against its table's contract, merge it and rebuild; nothing changes on failure."""
+    if domain not in DOMAINS:
+        raise ValueError(f"未知的数据领域：{domain}（可选：{'、'.join(DOMAINS)}、catalog）")
+    step = progress or (lambda fraction, text: None)
+    table, path = BY_NAME[DOMAINS[domain]], Path(path)
+    step(0.05, f"读取 {path.name}")
+    frame = _read(table, path, sheet, crs, gcj02)
+    step(0.25, f"校验 {len(frame):,} 行")
+    typed = validate(table, frame, path.name, data_dir)
+    step(0.5, "合并到数据源")
+    name, content, replaced = (_merge_geojson if table.has_geometry else _merge_csv)(table, typed, data_dir)
+    step(0.65, "重新生成数据库（失败则不作任何改动）")
+    apply_files(data_dir, db_path, {name: content}, domain=domain, source=path, user=user, rows=len(typed))
+    step(1.0, "完成")
+    return ImportResult(added=len(typed) - replaced, replaced=replaced)
