@@ -28,9 +28,19 @@ class QueryResult:
 
 
 def open_console(db_path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection with external access off and configuration locked.
+
+    DuckDB shares one database instance per file within a process, so these settings also hold for the
+    app's own read-only connections, which never need files or network at run time. Once locked they
+    stay locked: the next console connection finds them so and checks instead of setting.
+    """
     con = duckdb.connect(str(db_path), read_only=True)
-    con.execute("SET enable_external_access = false")
-    con.execute("SET lock_configuration = true")
+    if not con.execute("SELECT current_setting('lock_configuration')").fetchone()[0]:
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+    if con.execute("SELECT current_setting('enable_external_access')").fetchone()[0]:
+        con.close()
+        raise QueryRefused("数据库配置已被锁定且允许外部访问，拒绝开启查询控制台")
     return con
 
 

@@ -52,8 +52,8 @@ with guarded(ctx):
         st.caption(ctx.t("bz.map_caption"))
     with right:
         st.subheader(ctx.t("bz.platforms"))
-        st.dataframe(bz.platforms(ctx.db)[["subzone", "kind", "name", "focus"]].rename(columns={
-            "subzone": "片区", "kind": "类别", "name": "名称", "focus": "主要内容"}), hide_index=True, width="stretch", height=440)
+        table_with_downloads(ctx, bz.platforms(ctx.db)[["subzone", "kind", "name", "focus"]].rename(columns={
+            "subzone": "片区", "kind": "类别", "name": "名称", "focus": "主要内容"}), "bonded_platforms", key="bz-platforms", height=400)
     st.subheader(ctx.t("bz.enterprises"))
-    st.dataframe(bz.enterprises_by_year(ctx.db).rename(columns={"year": "年份", "ownership": "资本类别", "investment_unit": "单位",
-                 "enterprises": "企业数", "investment": "投资总额"}), hide_index=True, width="stretch")
+    table_with_downloads(ctx, bz.enterprises_by_year(ctx.db).rename(columns={"year": "年份", "ownership": "资本类别", "investment_unit": "单位",
+                         "enterprises": "企业数", "investment": "投资总额"}), "bonded_enterprises", key="bz-enterprises")

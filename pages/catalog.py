@@ -67,18 +67,18 @@ with guarded(ctx):
                             f"**向社会开放**：{entry['open_text']}")
                 st.text(entry["summary"] or "（缺少摘要）")
                 st.markdown(f"**{ctx.t('cat.items')}**")
-                st.dataframe(cat.entry_items(ctx.db, code).rename(columns={"item_no": "序号", "item_name": "名称", "data_type": "数据类型"}),
-                             hide_index=True, width="stretch")
+                table_with_downloads(ctx, cat.entry_items(ctx.db, code).rename(columns={"item_no": "序号", "item_name": "名称", "data_type": "数据类型"}),
+                                     f"items_{code.replace('/', '_')}", key="cat-items")
                 related = cat.related(ctx.db, code)
                 if not related.empty:
                     st.markdown(f"**{ctx.t('cat.related')}**")
-                    st.dataframe(related, hide_index=True, width="stretch")
+                    table_with_downloads(ctx, related, "related", key="cat-related")
     with tab_depts:
         card = cat.scorecard(ctx.db, day)
         pct = {c: st.column_config.ProgressColumn(format="%.1f%%", min_value=0, max_value=100) for c in ("无条件共享%", "开放%", "及时%")}
-        st.dataframe(card.rename(columns={"department": "部门", "provider_code": "代码", "entries": "资源数", "unconditional_pct": "无条件共享%",
+        table_with_downloads(ctx, card.rename(columns={"department": "部门", "provider_code": "代码", "entries": "资源数", "unconditional_pct": "无条件共享%",
                      "open_pct": "开放%", "fresh_pct": "及时%", "overdue": "逾期", "delinquent": "严重逾期", "items_per_entry": "平均信息项"}).round(1),
-                     hide_index=True, width="stretch", height=560, column_config=pct)
+                             "catalog_scorecard", key="cat-scorecard", height=520, column_config=pct)
     with tab_fresh:
         st.caption(ctx.t("cat.freshness_rule"))
         by_cycle = cat.freshness_by_cycle(ctx.db, day)

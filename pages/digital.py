@@ -31,9 +31,9 @@ with guarded(ctx):
     st.plotly_chart(figures.framework(components, picked), key="dg-framework")
     linked = projects[projects["component_codes"].fillna("").str.split(";").map(lambda codes: picked in codes)]
     st.markdown(f"**{ctx.t('dg.component_projects', name=names[picked])}**")
-    st.dataframe(linked[["name", "lead_department", "actual_pct", "days_late", "schedule_text", "cost_text"]].rename(columns={
+    table_with_downloads(ctx, linked[["name", "lead_department", "actual_pct", "days_late", "schedule_text", "cost_text"]].rename(columns={
         "name": "工程", "lead_department": "牵头部门", "actual_pct": "实际进度%", "days_late": "滞后天数", "schedule_text": "进度状态",
-        "cost_text": "成本状态"}), hide_index=True, width="stretch")
+        "cost_text": "成本状态"}), f"component_{picked}", key="dg-linked")
 
     focus = st.query_params.get("project")
     if focus in set(projects["project_code"]):
@@ -57,7 +57,7 @@ with guarded(ctx):
     right.subheader(ctx.t("dg.indicators"))
     indicators = ctx.db.query("digital.indicators")
     right.plotly_chart(figures.indicators(indicators[indicators["year"] <= day.year]), key="dg-indicators")
-    st.dataframe(dg.indicator_attainment(indicators[indicators["year"] <= day.year]).rename(columns={
+    table_with_downloads(ctx, dg.indicator_attainment(indicators[indicators["year"] <= day.year]).rename(columns={
         "name": "指标", "unit": "单位", "year": "年份", "baseline": "2018基线", "target": "当年目标", "actual": "当年实际",
         "attainment_pct": "完成率%", "goal_2022": "2022目标", "toward_goal_pct": "向2022目标推进%"}).drop(columns="indicator_code").round(1),
-        hide_index=True, width="stretch")
+        "digital_indicators", key="dg-indicators-table")

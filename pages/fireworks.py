@@ -75,7 +75,7 @@ with guarded(ctx):
             ctx.t("fw.urban_share") + "（%）": growth["urban_share_pct"].round(1),
             ctx.t("fw.population") + "（万人）": (growth["population"] / 1e4).round(1),
         })
-        st.dataframe(shown, hide_index=True, width="stretch")
+        table_with_downloads(ctx, shown, "zone_growth", key="fw-growth-table")
     st.subheader(ctx.t("fw.places"))
     places = ctx.db.query("fireworks.places")[["name", "category", "legal_basis", "area_km2"]].round(2)
     places.columns = [ctx.t("col.name"), ctx.t("col.category"), ctx.t("col.legal_basis"), ctx.t("col.area")]

@@ -36,7 +36,7 @@ with guarded(ctx):
     by_stage = leg.adoption_rates(events, "stage").rename(columns={"stage": "阶段", "events": "活动数", "received": "收到意见（条）",
                                                                   "adopted": "采纳（条）", "adoption_pct": "采纳率%", "feedback_pct": "反馈公开率%"})
     st.markdown(f"**{ctx.t('leg.by_stage')}**")
-    st.dataframe(by_stage.round(1), hide_index=True, width="stretch")
+    table_with_downloads(ctx, by_stage.round(1), "adoption_by_stage", key="leg-by-stage")
 
     st.subheader(ctx.t("leg.project"))
     titles = dict(zip(projects["project_id"], projects["title"] + "（" + projects["stage"] + "）"))

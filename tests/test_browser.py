@@ -92,3 +92,27 @@ def test_bonded_bullets_show_status_in_words(server, page):
     bullet = page.locator(".js-plotly-plot").first
     bullet.screenshot(path=str(ARTIFACTS / "bonded-bullet.png"))
     assert distinct_colours(bullet.screenshot()) > 5
+
+
+def test_sql_console_in_the_browser(server, page):
+    watch = PageWatch(page)
+    open_page(page, server + "/sql")
+    page.get_by_role("button", name="执行").click()
+    page.wait_for_timeout(2500)
+    body = page.inner_text("body")
+    assert "行，用时" in body
+    page.screenshot(path=str(ARTIFACTS / "sql.png"))
+    assert not watch.console_errors and not watch.outside_requests
+
+
+def test_import_page_refuses_a_bad_file_in_the_browser(server, page, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("发生时间,事件类型,县区代码,经度,纬度,伤亡人数\n2026-02-30 23:00,放鞭炮,320706,119.17,34.6,0\n", encoding="utf-8")
+    open_page(page, server + "/import")
+    page.locator('input[type="file"]').set_input_files(str(bad))
+    page.wait_for_timeout(1500)
+    page.get_by_role("button", name="校验并导入").click()
+    page.wait_for_timeout(4000)
+    body = page.inner_text("body")
+    assert "导入失败，未写入任何数据" in body
+    page.screenshot(path=str(ARTIFACTS / "import-refused.png"))

@@ -41,9 +41,10 @@ class ImportResult:
 
 
 def header_names(col: Col) -> set[str]:
-    """The headers accepted for a column: its name, its Chinese label, the label without its note in brackets."""
+    """The headers accepted: its name (also cut to the 10 characters a Shapefile keeps), its Chinese label, the
+    label without its note in brackets."""
     short = re.split(r"[（(]", col.label)[0].strip()
-    return {col.name, col.label, short}
+    return {col.name, col.name[:10], col.label, short}
 
 
 def map_headers(table: Table, frame: pd.DataFrame, file: str, auto_key: bool) -> tuple[pd.DataFrame, dict, list[Problem]]:
@@ -57,7 +58,11 @@ def map_headers(table: Table, frame: pd.DataFrame, file: str, auto_key: bool) ->
             renamed[hit] = col.name
         elif col.required and not (auto_key and col.name in table.key):
             problems.append(Problem(file, None, f"{col.label}（{col.name}）", None, "缺少必需的列"))
-    return frame.rename(columns=renamed), {v: k for k, v in renamed.items()}, problems
+    frame = frame.rename(columns=renamed)
+    for col in table.columns:  # optional columns a department left out are simply empty
+        if not col.required and col.type != "GEOMETRY" and col.name not in frame.columns:
+            frame[col.name] = ""
+    return frame, {v: k for k, v in renamed.items()}, problems
 
 
 def formula_cells(table: Table, frame: pd.DataFrame, file: str) -> list[Problem]:

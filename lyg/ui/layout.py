@@ -49,10 +49,11 @@ def for_display(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def table_with_downloads(ctx: PageContext, frame: pd.DataFrame, name: str, key: str, height: int | None = None) -> None:
+def table_with_downloads(ctx: PageContext, frame: pd.DataFrame, name: str, key: str, height: int | None = None,
+                         column_config: dict | None = None) -> None:
     """A table plus CSV (UTF-8 with BOM) and .xlsx downloads of exactly what is shown."""
     frame = for_display(frame)
-    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
+    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto", column_config=column_config)
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(ctx.t("app.download_csv"), csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{key}-csv")
     right.download_button(ctx.t("app.download_xlsx"), xlsx_bytes(frame), f"{name}.xlsx",
