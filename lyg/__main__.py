@@ -43,6 +43,26 @@ def _import(args, settings) -> int:
     return run(args, settings)
 
 
+def _user(args, settings) -> int:
+    import getpass
+
+    from lyg.auth import accounts
+    path = Path(settings.users_file)
+    if args.user_command == "add":
+        password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("密码：")
+        accounts.add_user(path, args.name, args.role, password)
+        print(f"已添加用户 {args.name}（{args.role}）到 {path}")
+    elif args.user_command == "unlock":
+        accounts.unlock(path, args.name)
+        print(f"已解除 {args.name} 的锁定")
+    else:
+        token = accounts.new_wall_token(path)
+        print("大屏令牌（只显示这一次，旧令牌随即失效）：")
+        print(token)
+        print(f"大屏地址：http://<服务器>:8501/?wall=1&token={token}")
+    return 0
+
+
 def _fireworks(args, settings) -> int:
     from lyg.fireworks import cli
     return cli.run(args, settings)
@@ -72,6 +92,14 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--crs", help="几何文件未声明坐标系时指定，如 EPSG:4490")
     imp.add_argument("--gcj02", action="store_true", help="坐标为高德 GCJ-02，导入时转换为 WGS84")
     imp.set_defaults(func=_import)
+    user = sub.add_parser("user", help="本地账户：添加用户、解除锁定、生成大屏令牌（账户文件见 LYG_USERS_FILE）")
+    user_sub = user.add_subparsers(dest="user_command", required=True)
+    add = user_sub.add_parser("add", help="添加或重设用户（密码以 bcrypt 哈希保存）")
+    add.add_argument("name"), add.add_argument("--role", required=True, choices=["leader", "analyst", "admin"])
+    add.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
+    user_sub.add_parser("unlock", help="解除锁定").add_argument("name")
+    user_sub.add_parser("wall-token", help="生成新的大屏令牌（仅授予大屏角色）")
+    user.set_defaults(func=_user)
     fw = sub.add_parser("fireworks", help="烟花爆竹禁放规则查询")
     fw_sub = fw.add_subparsers(dest="fw_command", required=True)
     check = fw_sub.add_parser("check", help="判断某地某时是否禁止燃放，输出 JSON")
@@ -90,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContractError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    except (ValueError, FileNotFoundError) as exc:
+    except (ValueError, FileNotFoundError) as exc:  # includes AuthError
         print(f"错误：{exc}", file=sys.stderr)
         return 2
 

@@ -18,6 +18,8 @@ class Settings:
     wall_dwell_seconds: int = 30
     wall_refresh_seconds: int = 60
     basemap_style_url: str = ""  # an intranet style.json; empty = district outlines only
+    auth: str = "demo"  # demo (no login, a visible banner) | local (accounts file) | oidc (st.login)
+    users_file: Path = Path.home() / ".config" / "lyg" / "users.json"  # outside the repository
     sql_row_cap: int = 5000
     sql_timeout_seconds: float = 5.0
     extra: dict = field(default_factory=dict)
@@ -30,6 +32,8 @@ _ENV = {
     "LYG_WALL_DWELL_SECONDS": ("wall_dwell_seconds", int),
     "LYG_WALL_REFRESH_SECONDS": ("wall_refresh_seconds", int),
     "LYG_BASEMAP_STYLE_URL": ("basemap_style_url", str),
+    "LYG_AUTH": ("auth", str),
+    "LYG_USERS_FILE": ("users_file", Path),
 }
 
 
@@ -42,7 +46,7 @@ def _from_toml(path: Path) -> dict:
     for key, value in raw.items():
         if key not in known:
             continue
-        if key in ("data_dir", "db_path"):
+        if key in ("data_dir", "db_path", "users_file"):
             value = (path.parent / value).resolve()
         if key == "wall_panels":
             value = tuple(value)
@@ -57,6 +61,8 @@ def load_settings(toml_path: Path | None = None) -> Settings:
     for env, (name, cast) in _ENV.items():
         if os.environ.get(env):
             settings = replace(settings, **{name: cast(os.environ[env])})
+    if settings.auth not in ("demo", "local", "oidc"):
+        raise ValueError(f"auth 应为 demo、local 或 oidc，而不是 {settings.auth}")
     if os.environ.get("LYG_WALL_PANELS"):
         settings = replace(settings, wall_panels=tuple(os.environ["LYG_WALL_PANELS"].split(",")))
     return settings

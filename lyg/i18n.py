@@ -14,9 +14,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.error": ("出错了：{message}", "Something went wrong: {message}"),
     "app.building": ("正在由源文件生成数据库……", "Building the database from the source files…"),
     "app.build_failed": ("数据库生成失败，仍使用原有数据库。", "The database build failed; the previous database stays in use."),
-    "app.in_progress": ("本页正在建设中：下面列出已入库的数据表，分析功能将陆续上线。",
-                        "This page is under construction: it lists the loaded tables; analysis comes next."),
-    "app.rows": ("{n} 行", "{n} rows"),
     "app.download_csv": ("下载 CSV", "Download CSV"),
     "app.download_xlsx": ("下载 Excel", "Download Excel"),
     # pages
@@ -148,6 +145,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sql.rows": ("{n} 行，用时 {s:.2f} 秒", "{n} rows in {s:.2f} s"),
     "sql.truncated": ("结果超过 {cap} 行，仅显示前 {cap} 行", "More than {cap} rows: showing the first {cap}"),
     "sql.rules": ("只读连接：禁止访问外部文件与网络、禁止修改配置；单条语句；超过时限自动中止。", "Read-only: no files or network outside the database, no settings; one statement; stopped after the time limit."),
+    # access
+    "auth.title": ("连云港城市大脑态势感知 · 登录", "Lianyungang City Brain · sign in"),
+    "auth.user": ("用户名", "User name"), "auth.password": ("密码", "Password"), "auth.login": ("登录", "Sign in"),
+    "auth.logout": ("退出登录", "Sign out"), "auth.sso": ("使用统一身份认证登录", "Sign in with single sign-on"),
+    "auth.bad_token": ("大屏令牌无效，请联系管理员重新生成。", "The wall token is not valid; ask an administrator for a new one."),
+    "auth.demo_role": ("演示角色", "Demo role"),
+    "auth.demo_note": ("演示模式：未启用登录，可切换角色预览。正式部署请设置 LYG_AUTH=local 或 oidc。",
+                       "Demo mode: no sign-in; switch roles to preview. Set LYG_AUTH=local or oidc for a real deployment."),
+    "auth.demo_banner": ("演示模式：未启用登录，所有访问者均可看到本页。", "Demo mode: sign-in is off; anyone can see this page."),
+    "auth.refused": ("无权访问本页（当前角色：{role}）", "You may not open this page (role: {role})"),
     # generic
     "generic.all": ("全部", "All"),
 }

@@ -32,12 +32,3 @@ def table_rows(db: Database) -> pd.DataFrame:
 
 def units(db: Database) -> pd.DataFrame:
     return db.query("meta.units")
-
-
-def preview(db: Database, table: str, limit: int = 200) -> pd.DataFrame:
-    """The first rows of a contract table (geometry left out), for pages still being built."""
-    if table not in BY_NAME:
-        raise ValueError(f"未知数据表：{table}")
-    cols = [c.name for c in BY_NAME[table].columns if c.type != "GEOMETRY"]
-    quoted = ", ".join(f'"{c}"' for c in cols)  # identifiers from the contract, never from the user
-    return db.execute(f'SELECT {quoted} FROM "{table}" LIMIT $limit', {"limit": limit})

@@ -10,7 +10,7 @@ from lyg.ui.layout import guarded, header, table_with_downloads
 from lyg.ui.sidebar import language_switch
 
 STATUS_MARK = {"on": "green", "risk": "orange", "off": "red"}
-ctx = context()
+ctx = context("bonded")
 language_switch(ctx.lang)
 with guarded(ctx):
     as_of = bz.as_of(ctx.db)

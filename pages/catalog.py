@@ -3,6 +3,7 @@ import math
 
 import streamlit as st
 
+from lyg.auth.roles import HIDDEN, mask_restricted, sees_detail
 from lyg.catalog import figures
 from lyg.catalog import search as cat
 from lyg.export import csv_bytes, xlsx_bytes
@@ -12,7 +13,7 @@ from lyg.ui.facets import current_selection, facet_picker
 from lyg.ui.layout import guarded, header, table_with_downloads
 from lyg.ui.sidebar import language_switch
 
-ctx = context()
+ctx = context("catalog")
 language_switch(ctx.lang)
 with guarded(ctx):
     day = cat.as_of(ctx.db)
@@ -50,7 +51,7 @@ with guarded(ctx):
         if new_page != page:
             st.query_params["page"] = str(new_page)
             st.rerun()
-        view = cat.export(ctx.db, filters, day)
+        view = mask_restricted(cat.export(ctx.db, filters, day), ctx.identity.role, share_column="共享类型")
         main.caption(ctx.t("cat.export_note", n=f"{len(view):,}"))
         left, right, _ = main.columns([1, 1, 3])
         left.download_button(ctx.t("app.download_csv"), csv_bytes(view), "catalog_view.csv", "text/csv", key="cat-csv")
@@ -59,20 +60,25 @@ with guarded(ctx):
             labels = dict(zip(results["resource_code"], results["resource_code"] + "  " + results["name"]))
             code = main.selectbox(ctx.t("cat.detail"), list(labels), format_func=labels.get, key="cat-detail")
             entry = cat.entry(ctx.db, code, day)
+            full = sees_detail(ctx.identity.role, entry["share_type"])
             with main.container(border=True):
                 st.markdown(f"#### {entry['name']}（{entry['resource_code']}）")
                 st.markdown(f"**提供方**：{entry['provider']}（{entry['provider_code']}）　**分类**：{entry['class_category']} / {entry['class_item']}　"
                             f"**格式**：{entry['format']}　**更新周期**：{entry['update_cycle']}　**时效**：{entry['freshness']}")
-                st.markdown(f"**共享**：{entry['share_type']}　{entry['share_condition'] or ''}　**共享方式**：{entry['share_method'] or '—'}　"
-                            f"**向社会开放**：{entry['open_text']}")
-                st.text(entry["summary"] or "（缺少摘要）")
-                st.markdown(f"**{ctx.t('cat.items')}**")
-                table_with_downloads(ctx, cat.entry_items(ctx.db, code).rename(columns={"item_no": "序号", "item_name": "名称", "data_type": "数据类型"}),
-                                     f"items_{code.replace('/', '_')}", key="cat-items")
-                related = cat.related(ctx.db, code)
-                if not related.empty:
-                    st.markdown(f"**{ctx.t('cat.related')}**")
-                    table_with_downloads(ctx, related, "related", key="cat-related")
+                if not full:
+                    st.markdown(f"**共享**：{entry['share_type']}　{HIDDEN}")
+                else:
+                    st.markdown(f"**共享**：{entry['share_type']}　{entry['share_condition'] or ''}　**共享方式**：{entry['share_method'] or '—'}　"
+                                f"**向社会开放**：{entry['open_text']}")
+                    st.text(entry["summary"] or "（缺少摘要）")
+                if full:
+                    st.markdown(f"**{ctx.t('cat.items')}**")
+                    items = cat.entry_items(ctx.db, code).rename(columns={"item_no": "序号", "item_name": "名称", "data_type": "数据类型"})
+                    table_with_downloads(ctx, items, f"items_{code.replace('/', '_')}", key="cat-items")
+                    related = cat.related(ctx.db, code)
+                    if not related.empty:
+                        st.markdown(f"**{ctx.t('cat.related')}**")
+                        table_with_downloads(ctx, related, "related", key="cat-related")
     with tab_depts:
         card = cat.scorecard(ctx.db, day)
         pct = {c: st.column_config.ProgressColumn(format="%.1f%%", min_value=0, max_value=100) for c in ("无条件共享%", "开放%", "及时%")}

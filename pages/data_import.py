@@ -14,7 +14,7 @@ from lyg.ui.layout import guarded, plain, table_with_downloads
 from lyg.ui.sidebar import language_switch
 from lyg.validate import ContractError
 
-ctx = context()
+ctx = context("import")
 language_switch(ctx.lang)
 with guarded(ctx):
     st.title(ctx.t("page.import"))

@@ -10,7 +10,7 @@ from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, table_with_downloads
 from lyg.ui.sidebar import language_switch
 
-ctx = context()
+ctx = context("digital")
 language_switch(ctx.lang)
 with guarded(ctx):
     latest = dg.as_of(ctx.db)

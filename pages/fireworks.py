@@ -15,7 +15,7 @@ from lyg.ui.sidebar import language_switch
 from lyg.ui.verdict import show_verdict
 
 CELL_DEG = 0.01  # about 1 km
-ctx = context()
+ctx = context("fireworks")
 language_switch(ctx.lang)
 with guarded(ctx):
     as_of = fw.as_of(ctx.db)

@@ -14,7 +14,7 @@ from lyg.ui.sidebar import language_switch
 from lyg.viz.situation import LAYERS, situation_map
 
 CELL_DEG = 0.01
-ctx = context()
+ctx = context("overview")
 language_switch(ctx.lang)
 with guarded(ctx):
     header(ctx, "page.overview", meta.as_of(ctx.db), illustrative=True)

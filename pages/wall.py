@@ -2,6 +2,6 @@
 from lyg.ui import wall
 from lyg.ui.context import context
 
-ctx = context()
+ctx = context("wall")
 
 wall.run(ctx)

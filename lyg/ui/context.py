@@ -10,6 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from lyg import i18n
+from lyg.auth import roles
+from lyg.auth.accounts import Identity
+from lyg.ui import auth
 from lyg.build import ensure_built
 from lyg.config import Settings, load_settings
 from lyg.db import Database
@@ -23,6 +26,7 @@ class PageContext:
     db: Database
     lang: str
     settings: Settings
+    identity: Identity
 
     def t(self, key: str, **fmt) -> str:
         return i18n.t(key, self.lang, **fmt)
@@ -67,10 +71,18 @@ def leave_legacy_pages_mode() -> None:
         st.rerun()
 
 
-def context() -> PageContext:
+def context(page: str) -> PageContext:
+    """Everything a page needs, after checking (again: a URL can be typed) that this role may open it."""
     leave_legacy_pages_mode()
     settings = load_settings()
-    return PageContext(database(settings), current_language(), settings)
+    lang = current_language()
+    who = auth.identity(settings)
+    if who is None or not roles.may_open(who.role, page):
+        st.error(i18n.t("auth.refused", lang, role=roles.ROLE_LABELS.get(who.role, "—") if who else "—"))
+        st.stop()
+    if who.demo and page != "wall":
+        st.caption(":orange-badge[" + i18n.t("auth.demo_banner", lang) + "]")
+    return PageContext(database(settings), lang, settings, who)
 
 
 def translate(lang: str):

@@ -1,0 +1,112 @@
+"""Local accounts in a JSON file outside the repository: bcrypt hashes, lock-out after repeated failures, the wall token.
+
+The file holds no password and no token, only their hashes (bcrypt for passwords, SHA-256 for the long
+random wall token, which is compared in constant time).
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import bcrypt
+
+from lyg.auth.roles import ROLE_LABELS
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD = 10
+
+
+class AuthError(ValueError):
+    """A refusal with a message that is safe to show (it never contains the password or token)."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    name: str
+    role: str
+    demo: bool = False
+
+
+@contextmanager
+def _locked(path: Path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"users": {}, "wall_token_sha256": None}
+        try:
+            yield data
+        finally:  # a refused login is still counted
+            tmp = path.with_name(path.name + ".tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, path)
+
+
+def add_user(path: Path, name: str, role: str, password: str) -> None:
+    if role not in ROLE_LABELS or role == "wall":
+        raise AuthError(f"角色应为 leader、analyst 或 admin，而不是 {role}")
+    if len(password) < MIN_PASSWORD:
+        raise AuthError(f"密码至少 {MIN_PASSWORD} 个字符")
+    with _locked(path) as data:
+        data["users"][name] = {"role": role, "hash": bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode(),
+                               "failures": 0, "locked_until": None}
+
+
+def unlock(path: Path, name: str) -> None:
+    with _locked(path) as data:
+        if name not in data["users"]:
+            raise AuthError(f"没有用户 {name}")
+        data["users"][name].update(failures=0, locked_until=None)
+
+
+def verify(path: Path, name: str, password: str, now: datetime | None = None) -> Identity:
+    """The user's identity, or AuthError; every failure counts toward the lock-out."""
+    now = now or datetime.now()
+    with _locked(path) as data:
+        user = data["users"].get(name)
+        if user is None:
+            bcrypt.checkpw(b"x", bcrypt.hashpw(b"y", bcrypt.gensalt(4)))  # similar time for unknown names
+            raise AuthError("用户名或密码错误")
+        if user["locked_until"] and now < datetime.fromisoformat(user["locked_until"]):
+            raise AuthError(f"连续输错 {MAX_FAILURES} 次，账户已锁定至 {user['locked_until'][11:16]}")
+        if not bcrypt.checkpw(password.encode(), user["hash"].encode()):
+            user["failures"] += 1
+            if user["failures"] >= MAX_FAILURES:
+                user["locked_until"] = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
+                user["failures"] = 0
+                raise AuthError(f"连续输错 {MAX_FAILURES} 次，账户已锁定 {LOCK_MINUTES} 分钟")
+            raise AuthError("用户名或密码错误")
+        user.update(failures=0, locked_until=None)
+        return Identity(name, user["role"])
+
+
+def new_wall_token(path: Path) -> str:
+    """A new long random token (printed once); only its hash is kept. It grants the wall role only."""
+    token = secrets.token_urlsafe(32)
+    with _locked(path) as data:
+        data["wall_token_sha256"] = hashlib.sha256(token.encode()).hexdigest()
+    return token
+
+
+def verify_wall_token(path: Path, token: str) -> Identity:
+    stored = json.loads(path.read_text(encoding="utf-8")).get("wall_token_sha256") if path.exists() else None
+    given = hashlib.sha256((token or "").encode()).hexdigest()
+    if not stored or not hmac.compare_digest(stored, given):
+        raise AuthError("大屏令牌无效")
+    return Identity("大屏", "wall")
+
+
+def role_of_email(path: Path, email: str) -> str | None:
+    """For single sign-on: the role mapped to an e-mail address in the accounts file ("sso" section)."""
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8")).get("sso", {}).get(email)

@@ -1,0 +1,39 @@
+"""Roles, the pages each may open, and who may read the detail of restricted catalog entries."""
+from __future__ import annotations
+
+import pandas as pd
+
+ROLE_LABELS = {"leader": "领导", "analyst": "分析人员", "admin": "管理员", "wall": "大屏"}
+DASHBOARDS = ("overview", "fireworks", "bonded", "catalog", "digital", "legislation")
+ROLE_PAGES: dict[str, frozenset[str]] = {
+    "leader": frozenset(DASHBOARDS + ("wall",)),
+    "analyst": frozenset(DASHBOARDS + ("wall", "sql")),
+    "admin": frozenset(DASHBOARDS + ("wall", "sql", "import")),
+    "wall": frozenset({"wall"}),
+}
+DETAIL_ROLES = frozenset({"analyst", "admin"})  # read 有条件共享 and 不予共享 entries in full
+RESTRICTED_SHARE_TYPES = ("有条件共享", "不予共享")
+DETAIL_COLUMNS = ("summary", "share_condition", "share_method", "open_condition", "related_codes",
+                  "信息资源摘要", "共享条件", "共享方式", "开放条件", "关联资源代码")
+HIDDEN = "（仅分析人员与管理员可见）"
+
+
+def may_open(role: str, page: str) -> bool:
+    return page in ROLE_PAGES.get(role, frozenset())
+
+
+def sees_detail(role: str, share_type: str) -> bool:
+    return share_type not in RESTRICTED_SHARE_TYPES or role in DETAIL_ROLES
+
+
+def mask_restricted(frame: pd.DataFrame, role: str, share_column: str = "share_type") -> pd.DataFrame:
+    """Blank the detail columns of entries this role may not read (names, providers and counts stay)."""
+    if role in DETAIL_ROLES or share_column not in frame.columns:
+        return frame
+    out = frame.copy()
+    hidden = out[share_column].isin(RESTRICTED_SHARE_TYPES)
+    for col in DETAIL_COLUMNS:
+        if col in out.columns:
+            out[col] = out[col].astype(object)
+            out.loc[hidden, col] = HIDDEN
+    return out

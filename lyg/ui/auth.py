@@ -1,0 +1,73 @@
+"""Who is using the app: demo mode, local accounts, single sign-on (st.login), or the wall's token."""
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from lyg import i18n
+from lyg.auth.accounts import AuthError, Identity, role_of_email, verify, verify_wall_token
+from lyg.auth.roles import ROLE_LABELS
+from lyg.config import Settings
+
+log = logging.getLogger("lyg.auth")
+DEMO_ROLES = ("admin", "analyst", "leader")
+
+
+def identity(settings: Settings) -> Identity | None:
+    """The signed-in identity, or None when a login is needed. A wall token in the URL grants the wall role only."""
+    token = st.query_params.get("token")
+    if token and st.session_state.get("identity-token") != token:
+        try:
+            st.session_state["identity"] = verify_wall_token(settings.users_file, token)
+            st.session_state["identity-token"] = token
+        except AuthError:
+            log.warning("wall token refused")  # never the token itself
+            st.session_state.pop("identity", None)
+            return None
+    if "identity" in st.session_state:
+        return st.session_state["identity"]
+    if settings.auth == "demo":
+        return Identity("演示用户", st.session_state.get("demo-role", "admin"), demo=True)
+    if settings.auth == "oidc" and getattr(st.user, "is_logged_in", False):
+        role = role_of_email(settings.users_file, st.user.get("email", "")) or "leader"
+        return Identity(st.user.get("name") or st.user.get("email", ""), role)
+    return None
+
+
+def login_form(settings: Settings, lang: str) -> None:
+    st.title(i18n.t("auth.title", lang))
+    if st.query_params.get("token"):
+        st.error(i18n.t("auth.bad_token", lang))
+        return
+    if settings.auth == "oidc":
+        st.button(i18n.t("auth.sso", lang), on_click=st.login, type="primary", key="login-sso")
+        return
+    with st.form("login"):
+        name = st.text_input(i18n.t("auth.user", lang), key="login-user")
+        password = st.text_input(i18n.t("auth.password", lang), type="password", key="login-password")
+        submitted = st.form_submit_button(i18n.t("auth.login", lang), type="primary")
+    if submitted:
+        try:
+            st.session_state["identity"] = verify(settings.users_file, name.strip(), password)
+            log.info("login: %s", name.strip())
+            st.rerun()
+        except AuthError as exc:
+            log.warning("login refused for %s", name.strip())
+            st.error(str(exc))
+
+
+def sidebar_identity(who: Identity, settings: Settings, lang: str) -> None:
+    if who.demo:
+        role = st.sidebar.selectbox(i18n.t("auth.demo_role", lang), DEMO_ROLES, index=DEMO_ROLES.index(who.role),
+                                    format_func=ROLE_LABELS.get, key="demo-role")
+        st.sidebar.caption(i18n.t("auth.demo_note", lang))
+        if role != who.role:
+            st.rerun()
+        return
+    st.sidebar.markdown(f"**{who.name}**（{ROLE_LABELS[who.role]}）")
+    if st.sidebar.button(i18n.t("auth.logout", lang), key="logout"):
+        st.session_state.pop("identity", None)
+        if settings.auth == "oidc":
+            st.logout()
+        st.rerun()

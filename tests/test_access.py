@@ -1,0 +1,174 @@
+"""Access control: roles and pages (navigation and typed URLs), restricted catalog detail, accounts, lock-out,
+the wall token, and no secret in the logs."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+import pandas as pd
+import pytest
+
+from lyg.auth import accounts, roles
+from lyg.auth.accounts import AuthError
+from tests.apptest import open_app_page
+
+PASSWORD = "correct-horse-battery"
+PAGES = {"overview": "pages/overview.py", "fireworks": "pages/fireworks.py", "bonded": "pages/bonded.py",
+         "catalog": "pages/catalog.py", "digital": "pages/digital.py", "legislation": "pages/legislation.py",
+         "sql": "pages/sql.py", "import": "pages/data_import.py"}
+EXPECTED = {
+    "leader": {"overview", "fireworks", "bonded", "catalog", "digital", "legislation"},
+    "analyst": {"overview", "fireworks", "bonded", "catalog", "digital", "legislation", "sql"},
+    "admin": set(PAGES),
+}
+
+
+def test_role_matrix():
+    for role, allowed in EXPECTED.items():
+        for page in PAGES:
+            assert roles.may_open(role, page) is (page in allowed), (role, page)
+        assert roles.may_open(role, "wall")
+    assert roles.ROLE_PAGES["wall"] == {"wall"}
+    assert not roles.may_open("nobody", "overview")
+
+
+def test_restricted_detail_rule():
+    assert roles.sees_detail("leader", "无条件共享")
+    assert not roles.sees_detail("leader", "不予共享") and not roles.sees_detail("wall", "有条件共享")
+    assert roles.sees_detail("analyst", "不予共享") and roles.sees_detail("admin", "有条件共享")
+    frame = pd.DataFrame({"共享类型": ["不予共享", "无条件共享"], "信息资源摘要": ["机密摘要", "公开摘要"], "信息资源名称": ["甲", "乙"]})
+    masked = roles.mask_restricted(frame, "leader", share_column="共享类型")
+    assert masked["信息资源摘要"].tolist() == [roles.HIDDEN, "公开摘要"] and masked["信息资源名称"].tolist() == ["甲", "乙"]
+    assert roles.mask_restricted(frame, "analyst", share_column="共享类型").equals(frame)
+
+
+@pytest.fixture
+def users(tmp_path):
+    path = tmp_path / "users.json"
+    for name, role in (("leader1", "leader"), ("analyst1", "analyst"), ("admin1", "admin")):
+        accounts.add_user(path, name, role, PASSWORD)
+    return path
+
+
+def test_passwords_are_hashed_never_stored(users):
+    text = users.read_text(encoding="utf-8")
+    assert PASSWORD not in text and "$2b$" in text
+
+
+def test_verify_and_wrong_password(users):
+    assert accounts.verify(users, "leader1", PASSWORD).role == "leader"
+    with pytest.raises(AuthError, match="用户名或密码错误"):
+        accounts.verify(users, "leader1", "wrong-password!")
+    with pytest.raises(AuthError, match="用户名或密码错误"):
+        accounts.verify(users, "nobody", PASSWORD)
+
+
+def test_lock_out_after_repeated_failures(users):
+    now = datetime(2026, 11, 28, 9, 0)
+    for _ in range(accounts.MAX_FAILURES - 1):
+        with pytest.raises(AuthError, match="用户名或密码错误"):
+            accounts.verify(users, "analyst1", "nope-nope-nope", now)
+    with pytest.raises(AuthError, match="已锁定"):
+        accounts.verify(users, "analyst1", "nope-nope-nope", now)
+    with pytest.raises(AuthError, match="已锁定"):
+        accounts.verify(users, "analyst1", PASSWORD, now + timedelta(minutes=5))  # even the right password
+    assert accounts.verify(users, "analyst1", PASSWORD, now + timedelta(minutes=accounts.LOCK_MINUTES + 1)).role == "analyst"
+    accounts.unlock(users, "analyst1")
+
+
+def test_short_passwords_and_wall_role_refused(users):
+    with pytest.raises(AuthError, match="至少"):
+        accounts.add_user(users, "x", "leader", "short")
+    with pytest.raises(AuthError, match="角色"):
+        accounts.add_user(users, "x", "wall", PASSWORD)
+
+
+def test_wall_token(users):
+    token = accounts.new_wall_token(users)
+    assert len(token) >= 40 and token not in users.read_text(encoding="utf-8")
+    assert accounts.verify_wall_token(users, token).role == "wall"
+    with pytest.raises(AuthError):
+        accounts.verify_wall_token(users, token[:-1] + ("A" if token[-1] != "A" else "B"))
+    with pytest.raises(AuthError):
+        accounts.verify_wall_token(users, "")
+
+
+@pytest.fixture
+def local_auth(app_env, users, monkeypatch):
+    monkeypatch.setenv("LYG_AUTH", "local")
+    monkeypatch.setenv("LYG_USERS_FILE", str(users))
+    return users
+
+
+def _login(name: str, path: str = "pages/overview.py", password: str = PASSWORD, **query):
+    at = open_app_page("pages/overview.py", **query)
+    at.text_input(key="login-user").input(name)
+    at.text_input(key="login-password").input(password)
+    at.button[0].click().run()
+    if path != "pages/overview.py":
+        at.switch_page(path).run()
+    return at
+
+
+def test_login_required_in_local_mode(local_auth):
+    at = open_app_page("pages/overview.py")
+    assert at.title[0].value.endswith("登录")
+    assert not [m for m in at.markdown if "数据截至" in m.value]
+
+
+@pytest.mark.parametrize("role", sorted(EXPECTED))
+def test_each_role_sees_its_pages_and_is_refused_the_rest(local_auth, role):
+    for page, path in PAGES.items():
+        if page in EXPECTED[role]:
+            at = _login(f"{role}1", path)
+            assert not at.exception and at.title and not any("无权访问" in e.value for e in at.error), (role, page)
+        else:  # not in this role's navigation at all
+            with pytest.raises(ValueError, match="Could not find a navigation page"):
+                _login(f"{role}1", path)
+
+
+def test_typed_url_is_checked_by_the_page_itself(local_auth):
+    from streamlit.testing.v1 import AppTest
+    from tests.apptest import ROOT
+    at = AppTest.from_file(str(ROOT / "pages/sql.py"), default_timeout=60)  # the page without app.py's navigation
+    at.session_state["identity"] = accounts.Identity("leader1", "leader")
+    at.run()
+    assert any("无权访问" in e.value for e in at.error)
+    assert not at.dataframe
+
+
+def test_leader_does_not_see_restricted_catalog_detail(local_auth, db):
+    code = db.execute("SELECT resource_code FROM cat_entries WHERE share_type = '不予共享' AND summary <> '' ORDER BY 1 LIMIT 1")["resource_code"].iat[0]
+    summary = db.execute("SELECT summary FROM cat_entries WHERE resource_code = $c", {"c": code})["summary"].iat[0]
+    leader = _login("leader1", "pages/catalog.py", q=code)
+    assert any(roles.HIDDEN in m.value for m in leader.markdown)
+    assert summary not in [t.value for t in leader.text]
+    analyst = _login("analyst1", "pages/catalog.py", q=code)
+    assert summary in [t.value for t in analyst.text]
+
+
+def test_wall_token_opens_the_wall_and_nothing_else(local_auth):
+    token = accounts.new_wall_token(local_auth)
+    at = open_app_page("pages/overview.py", wall="1", token=token)
+    assert not at.exception
+    assert any("数据更新于" in m.value for m in at.markdown)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("pages/catalog.py")  # the wall's navigation holds the wall alone
+    bad = open_app_page("pages/overview.py", wall="1", token="not-the-token")
+    assert not any("数据更新于" in m.value for m in bad.markdown)
+
+
+def test_no_password_or_token_in_logs(local_auth, caplog):
+    token = accounts.new_wall_token(local_auth)
+    caplog.set_level(logging.DEBUG)
+    _login("leader1", password="Wrong-password-123")
+    _login("leader1")
+    open_app_page("pages/overview.py", wall="1", token=token + "x")
+    open_app_page("pages/overview.py", wall="1", token=token)
+    assert "Wrong-password-123" not in caplog.text and PASSWORD not in caplog.text and token not in caplog.text
+    assert "login refused for leader1" in caplog.text
+
+
+def test_demo_mode_shows_its_banner(app_env):
+    at = open_app_page("pages/bonded.py")
+    assert any("演示模式" in c.value for c in at.caption)
