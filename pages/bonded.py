@@ -7,11 +7,9 @@ from lyg.bonded import figures
 from lyg.ui import urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, table_with_downloads
-from lyg.ui.sidebar import language_switch
 
 STATUS_MARK = {"on": "green", "risk": "orange", "off": "red"}
 ctx = context("bonded")
-language_switch(ctx.lang)
 with guarded(ctx):
     as_of = bz.as_of(ctx.db)
     header(ctx, "page.bonded", as_of, illustrative=True)

@@ -11,10 +11,8 @@ from lyg.ui import urlstate
 from lyg.ui.context import context
 from lyg.ui.facets import current_selection, facet_picker
 from lyg.ui.layout import guarded, header, table_with_downloads
-from lyg.ui.sidebar import language_switch
 
 ctx = context("catalog")
-language_switch(ctx.lang)
 with guarded(ctx):
     day = cat.as_of(ctx.db)
     header(ctx, "page.catalog", day, illustrative=True)

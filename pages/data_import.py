@@ -11,11 +11,9 @@ from lyg.importer.readers import ImportFileError, MAX_BYTES
 from lyg.importer.staging import import_log
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, plain, table_with_downloads
-from lyg.ui.sidebar import language_switch
 from lyg.validate import ContractError
 
 ctx = context("import")
-language_switch(ctx.lang)
 with guarded(ctx):
     st.title(ctx.t("page.import"))
     st.caption(ctx.t("imp.help"))

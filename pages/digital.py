@@ -8,10 +8,8 @@ from lyg.digital import programme as dg
 from lyg.ui import urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, table_with_downloads
-from lyg.ui.sidebar import language_switch
 
 ctx = context("digital")
-language_switch(ctx.lang)
 with guarded(ctx):
     latest = dg.as_of(ctx.db)
     choices = ["latest", "2019-12-31", "2020-12-31", "2021-12-31", "2022-12-31"]

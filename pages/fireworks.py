@@ -11,12 +11,10 @@ from lyg.fireworks.places import CHECK_POINTS
 from lyg.ui import urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, table_with_downloads
-from lyg.ui.sidebar import language_switch
 from lyg.ui.verdict import show_verdict
 
 CELL_DEG = 0.01  # about 1 km
 ctx = context("fireworks")
-language_switch(ctx.lang)
 with guarded(ctx):
     as_of = fw.as_of(ctx.db)
     header(ctx, "page.fireworks", as_of, illustrative=True)

@@ -6,10 +6,8 @@ from lyg.legislation import figures
 from lyg.ui import urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, table_with_downloads
-from lyg.ui.sidebar import language_switch
 
 ctx = context("legislation")
-language_switch(ctx.lang)
 with guarded(ctx):
     header(ctx, "page.legislation", leg.as_of(ctx.db), illustrative=True)
     projects, events = leg.load(ctx.db)

@@ -10,12 +10,10 @@ from lyg.ui import urlstate
 from lyg.ui.cards import alert_row, headline_card
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header
-from lyg.ui.sidebar import language_switch
 from lyg.viz.situation import LAYERS, situation_map
 
 CELL_DEG = 0.01
 ctx = context("overview")
-language_switch(ctx.lang)
 with guarded(ctx):
     header(ctx, "page.overview", meta.as_of(ctx.db), illustrative=True)
     units = meta.units(ctx.db)

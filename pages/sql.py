@@ -6,11 +6,9 @@ import streamlit as st
 from lyg.sqlconsole import QueryRefused, open_console, run_query, schema
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, plain, table_with_downloads
-from lyg.ui.sidebar import language_switch
 
 EXAMPLE = "SELECT u.name AS 县区, count(*) AS 事件数\nFROM fw_incidents f JOIN units u ON u.code = f.district_code\nGROUP BY ALL ORDER BY 事件数 DESC"
 ctx = context("sql")
-language_switch(ctx.lang)
 with guarded(ctx):
     st.title(ctx.t("page.sql"))
     st.caption(ctx.t("sql.rules"))

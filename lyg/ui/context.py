@@ -13,6 +13,7 @@ from lyg import i18n
 from lyg.auth import roles
 from lyg.auth.accounts import Identity
 from lyg.ui import auth
+from lyg.ui.sidebar import language_switch
 from lyg.build import ensure_built
 from lyg.config import Settings, load_settings
 from lyg.db import Database
@@ -80,8 +81,10 @@ def context(page: str) -> PageContext:
     if who is None or not roles.may_open(who.role, page):
         st.error(i18n.t("auth.refused", lang, role=roles.ROLE_LABELS.get(who.role, "—") if who else "—"))
         st.stop()
-    if who.demo and page != "wall":
-        st.caption(":orange-badge[" + i18n.t("auth.demo_banner", lang) + "]")
+    if page != "wall":
+        language_switch(lang)
+        if who.demo:
+            st.caption(":orange-badge[" + i18n.t("auth.demo_banner", lang) + "]")
     return PageContext(database(settings), lang, settings, who)
 
 
