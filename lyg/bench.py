@@ -12,16 +12,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 
-from lyg import meta
+from lyg import alerts, meta, overview
 from lyg.config import PROJECT_ROOT
 from lyg.db import Database
 from lyg.bonded import analysis as bz
 from lyg.catalog import search as cat
+from lyg.digital import programme as dg
+from lyg.legislation import compliance as leg
 from lyg.fireworks import analysis as fw
 from lyg.sample import catalog, scaled
 from lyg.sample.generate import LAST_DAY, SEED
@@ -54,7 +56,12 @@ def page_workloads(last_day) -> dict[str, list[tuple[str, callable]]]:
             ("bonded.monthly_table", lambda db: bz.monthly_table(db, 2026)),
             ("bonded.blocks+facilities+milestones", lambda db: (bz.blocks(db), bz.facilities(db), bz.milestones(db))),
         ],
-        "overview": [("meta.as_of", meta.domain_as_of), ("meta.units", meta.units), ("meta.table_rows", meta.table_rows)],
+        "overview": [("meta.as_of", meta.domain_as_of), ("meta.units", meta.units),
+                     ("overview.headlines", overview.headlines), ("alerts.all_alerts", alerts.all_alerts),
+                     ("fireworks.incident_grid (12 months)", lambda db: fw.incident_grid(db, end - timedelta(days=365), end)),
+                     ("fireworks.zones_in_force", lambda db: fw.zones_in_force(db, last_day))],
+        "digital": [("digital.projects", lambda db: dg.projects(db, dg.as_of(db))), ("digital.indicators", lambda db: db.query("digital.indicators"))],
+        "legislation": [("legislation.load+violations", lambda db: leg.violations(*leg.load(db)))],
         "fireworks": [
             ("fireworks.notices", fw.notices),
             ("fireworks.zones", lambda db: db.query("fireworks.zones")),
@@ -83,10 +90,11 @@ def prepare(workdir: Path, incidents: int, catalog_entries: int) -> Path:
 def timed_build(data: Path, db_path: Path) -> tuple[float, float]:
     """(seconds, peak MB) of `python -m lyg build` in a child process."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "lyg", "build", "--data", str(data), "--db", str(db_path)],
-                   check=True, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL)
+    done = subprocess.run([sys.executable, "-m", "lyg", "build", "--data", str(data), "--db", str(db_path), "--report-peak"],
+                          check=True, cwd=PROJECT_ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - started
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # the child reports its own peak: RUSAGE_CHILDREN would also count the parent's pages copied at fork
+    return seconds, float(done.stdout.strip().splitlines()[-1].split("=")[1])
 
 
 def median_ms(call, db: Database, repeats: int) -> float:

@@ -72,7 +72,7 @@ SELECT update_cycle, freshness, count(*) AS entries FROM cat_scored($as_of) GROU
 
 -- name: entry
 -- One entry's full metadata and freshness.
-SELECT * EXCLUDE (search_text) FROM cat_scored($as_of) WHERE resource_code = $code;
+SELECT * EXCLUDE (search_text, fresh_max, due_max, overdue_max) FROM cat_scored($as_of) WHERE resource_code = $code;
 
 -- name: entry_items
 -- The data items of one entry.

@@ -8,26 +8,28 @@ SELECT * FROM (VALUES
     ('每季度', 90, 120, 150), ('每年', 365, 425, 455)
 ) AS t(update_cycle, fresh_max, due_max, overdue_max);
 
--- name: cat_search
--- One searchable text per entry: name, summary, provider and every data item's name.
-CREATE TABLE cat_search AS
-SELECT e.resource_code,
-       lower(concat_ws(' ', e.name, e.summary, e.provider, e.resource_code, string_agg(i.item_name, ' '))) AS search_text,
-       count(i.item_no) AS items
-FROM cat_entries e LEFT JOIN cat_items i USING (resource_code)
-GROUP BY e.resource_code, e.name, e.summary, e.provider;
+-- name: cat_index
+-- One wide row per entry for search and facets: metadata, searchable text (name, summary, provider, code and
+-- every data item), item count, and the freshness thresholds of its update cycle (no join at query time).
+CREATE TABLE cat_index AS
+WITH items AS (
+    SELECT resource_code, string_agg(item_name, ' ') AS item_text, count(*) AS items FROM cat_items GROUP BY resource_code
+)
+SELECT e.*, lower(concat_ws(' ', e.name, e.summary, e.provider, e.resource_code, i.item_text)) AS search_text,
+       coalesce(i.items, 0) AS items, r.fresh_max, r.due_max, r.overdue_max,
+       CASE WHEN e.open_to_public THEN '是' ELSE '否' END AS open_text
+FROM cat_entries e LEFT JOIN items i USING (resource_code) LEFT JOIN cat_freshness_rules r USING (update_cycle);
 
 -- name: cat_scored_macro
--- Entries with their freshness on a given as-of date (不定期: 不适用, not assessed).
+-- Entries with their age and freshness on a given as-of date (不定期: 不适用, not assessed).
 CREATE MACRO cat_scored(as_of) AS TABLE
-SELECT e.*, s.search_text, s.items, date_diff('day', e.last_updated_on, as_of::DATE) AS age_days,
-       CASE WHEN r.update_cycle IS NULL THEN '不适用'
-            WHEN date_diff('day', e.last_updated_on, as_of::DATE) <= r.fresh_max THEN '及时'
-            WHEN date_diff('day', e.last_updated_on, as_of::DATE) <= r.due_max THEN '待更新'
-            WHEN date_diff('day', e.last_updated_on, as_of::DATE) <= r.overdue_max THEN '逾期'
-            ELSE '严重逾期' END AS freshness,
-       CASE WHEN e.open_to_public THEN '是' ELSE '否' END AS open_text
-FROM cat_entries e JOIN cat_search s USING (resource_code) LEFT JOIN cat_freshness_rules r USING (update_cycle);
+SELECT *, date_diff('day', last_updated_on, as_of::DATE) AS age_days,
+       CASE WHEN fresh_max IS NULL THEN '不适用'
+            WHEN date_diff('day', last_updated_on, as_of::DATE) <= fresh_max THEN '及时'
+            WHEN date_diff('day', last_updated_on, as_of::DATE) <= due_max THEN '待更新'
+            WHEN date_diff('day', last_updated_on, as_of::DATE) <= overdue_max THEN '逾期'
+            ELSE '严重逾期' END AS freshness
+FROM cat_index;
 
 -- name: cat_filtered_macro
 -- Entries matching a search text and facet selections (an empty list means no filter on that facet).
