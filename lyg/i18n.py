@@ -55,6 +55,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fw.checker": ("禁放查询", "Is it banned here, now?"),
     "fw.lon": ("经度", "Longitude"), "fw.lat": ("纬度", "Latitude"), "fw.date": ("日期", "Date"), "fw.time": ("时间", "Time"),
     "fw.place": ("地点", "Place"), "fw.custom": ("自定义坐标", "Custom coordinates"),
+    "fw.map_pick": ("地图选点（点击地图上的区域或方格）", "Point picked on the map (click a zone or cell)"),
     "fw.banned": ("禁止燃放", "Banned"), "fw.allowed": ("不在禁放范围或时段", "Not banned"),
     "fw.penalty": ("处罚", "Penalty"), "fw.by_year": ("历年事件（按类型）", "Incidents per year by type"),
     "fw.season": ("春节前后事件对比（按农历对齐，距除夕天数）", "Spring-Festival season, aligned on 除夕"),
@@ -69,8 +70,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fw.reasons": ("依据", "Grounds"),
     "fw.notice_line": ("{title}，自 {start} 施行", "{title}, in force from {start}"),
     "fw.all_types": ("全部类型", "All types"),
-    "fw.map_legend": ("红色：所选通告的禁放区域；橙色：全时段禁放地点；黄→红方格：事件密度；蓝点：查询地点",
-                      "Red: zones of the chosen notice; orange: always-banned places; yellow→red cells: incident density; blue dot: checked point"),
+    "fw.map_legend": ("红色：所选通告的禁放区域；橙色：全时段禁放地点；黄→红方格：事件密度；蓝点：查询地点（点击地图上的区域或方格即可查询该处）",
+                      "Red: zones of the chosen notice; orange: always-banned places; yellow→red cells: incident density; blue dot: checked point (click a zone or cell to check there)"),
     "col.category": ("《条例》第三十条类别", "Article 30 category"), "col.legal_basis": ("法律依据", "Legal basis"),
     # bonded
     "bz.year": ("年份", "Year"),

@@ -12,9 +12,21 @@ from lyg.ui import urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, table_with_downloads
 from lyg.ui.verdict import show_verdict
+from lyg.viz.maps import picked_point
 
 CELL_DEG = 0.01  # about 1 km
 ctx = context("fireworks")
+MAP_PICK = ctx.t("fw.map_pick")
+
+
+def remember_map_pick() -> None:
+    """A click on a zone, place or cell of the map becomes the checked point."""
+    point = picked_point(st.session_state["fw-map"].selection)
+    if point:
+        st.session_state["fw-picked"] = point
+        st.session_state["check-place"] = MAP_PICK
+
+
 with guarded(ctx):
     as_of = fw.as_of(ctx.db)
     header(ctx, "page.fireworks", as_of, illustrative=True)
@@ -36,11 +48,13 @@ with guarded(ctx):
     map_col, check_col = st.columns([3, 2])
     with check_col:
         st.subheader(ctx.t("fw.checker"))
-        place = st.selectbox(ctx.t("fw.place"), [*CHECK_POINTS, ctx.t("fw.custom")], key="check-place")
-        default_lon, default_lat = CHECK_POINTS.get(place, (119.16, 34.605))
+        place = st.selectbox(ctx.t("fw.place"), [*CHECK_POINTS, MAP_PICK, ctx.t("fw.custom")], key="check-place")
+        default_lon, default_lat = st.session_state.get("fw-picked", (119.16, 34.605)) if place == MAP_PICK else \
+            CHECK_POINTS.get(place, (119.16, 34.605))
+        key_suffix = f"{place}-{default_lon}-{default_lat}"
         lon_col, lat_col = st.columns(2)
-        lon = lon_col.number_input(ctx.t("fw.lon"), 118.0, 120.5, default_lon, 0.001, format="%.4f", key=f"lon-{place}")
-        lat = lat_col.number_input(ctx.t("fw.lat"), 33.5, 35.5, default_lat, 0.001, format="%.4f", key=f"lat-{place}")
+        lon = lon_col.number_input(ctx.t("fw.lon"), 118.0, 120.5, default_lon, 0.001, format="%.4f", key=f"lon-{key_suffix}")
+        lat = lat_col.number_input(ctx.t("fw.lat"), 33.5, 35.5, default_lat, 0.001, format="%.4f", key=f"lat-{key_suffix}")
         day_col, time_col = st.columns(2)
         day = day_col.date_input(ctx.t("fw.date"), value=datetime(2026, 2, 16).date(), key="check-date")
         moment = time_col.time_input(ctx.t("fw.time"), value=time(23, 0), step=1800, key="check-time")
@@ -52,7 +66,7 @@ with guarded(ctx):
         grid = fw.incident_grid(ctx.db, start, end, types, CELL_DEG)
         deck = figures.ban_map(meta.units(ctx.db), zones[zones["notice_id"] == notice_id], ctx.db.query("fireworks.places"),
                                grid, CELL_DEG, point=(lon, lat), basemap_url=ctx.settings.basemap_style_url)
-        st.pydeck_chart(deck, key="fw-map", height=620)
+        st.pydeck_chart(deck, key="fw-map", height=620, on_select=remember_map_pick, selection_mode="single-object")
         st.caption(ctx.t("fw.map_legend") + "。" + ctx.t("fw.map_caption"))
 
     left, right = st.columns(2)

@@ -109,3 +109,10 @@ def test_vector_classify_handles_midnight_and_exceptions(rules):
     lat = np.full(4, OLD_ZONE[1])
     flags = rules.classify(lon, lat, times)
     assert list(flags["banned"]) == [True, False, False, True]
+
+
+def test_a_click_on_the_map_gives_the_feature_point():
+    from lyg.viz.maps import picked_point
+    selection = {"indices": {"ban-zones": [0]}, "objects": {"ban-zones": [{"type": "Feature", "properties": {"name": "x", "pick_lon": 119.16, "pick_lat": 34.6}}]}}
+    assert picked_point(selection) == (119.16, 34.6)
+    assert picked_point({"indices": {}, "objects": {}}) is None

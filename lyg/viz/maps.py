@@ -27,8 +27,10 @@ def features(frame: pd.DataFrame, props: list[str], geometry: str = "geometry", 
         geom = from_wkb(getattr(row, geometry))
         if tolerance:
             geom = shapely.simplify(geom, tolerance, preserve_topology=True)
+        inside = geom.representative_point()  # where a click on this feature puts the checked point
         out.append({"type": "Feature", "geometry": mapping(geom),
-                    "properties": {p: _plain(getattr(row, p)) for p in props}})
+                    "properties": {**{p: _plain(getattr(row, p)) for p in props},
+                                   "pick_lon": round(inside.x, 5), "pick_lat": round(inside.y, 5)}})
     return {"type": "FeatureCollection", "features": out}
 
 
@@ -65,7 +67,8 @@ def grid_cells(grid: pd.DataFrame, cell: float) -> dict:
         share = row.incidents / top
         colour = [int(254 - 120 * share), int(217 - 190 * share), int(118 - 100 * share), int(110 + 120 * share)]
         out.append({"type": "Feature", "geometry": mapping(box(row.lon0, row.lat0, row.lon0 + cell, row.lat0 + cell)),
-                    "properties": {"name": f"{int(row.incidents)} 起", "incidents": int(row.incidents), "fill": colour}})
+                    "properties": {"name": f"{int(row.incidents)} 起", "incidents": int(row.incidents), "fill": colour,
+                                   "pick_lon": round(row.lon0 + cell / 2, 5), "pick_lat": round(row.lat0 + cell / 2, 5)}})
     return {"type": "FeatureCollection", "features": out}
 
 
@@ -112,3 +115,13 @@ def district_base(units: pd.DataFrame, with_labels: bool = True) -> list[pdk.Lay
     if with_labels:
         layers.append(label_layer("district-labels", counties, size=16))
     return layers
+
+
+def picked_point(selection: dict) -> tuple[float, float] | None:
+    """The point of the first feature clicked on a deck (from Streamlit's selection state), if any."""
+    for objects in (selection or {}).get("objects", {}).values():
+        for obj in objects:
+            props = obj.get("properties", obj) if isinstance(obj, dict) else {}
+            if "pick_lon" in props and "pick_lat" in props:
+                return float(props["pick_lon"]), float(props["pick_lat"])
+    return None
