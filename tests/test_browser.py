@@ -116,3 +116,26 @@ def test_import_page_refuses_a_bad_file_in_the_browser(server, page, tmp_path):
     body = page.inner_text("body")
     assert "导入失败，未写入任何数据" in body
     page.screenshot(path=str(ARTIFACTS / "import-refused.png"))
+
+
+def test_a_click_on_the_fireworks_map_checks_that_point(server, page):
+    open_page(page, server + "/fireworks", settle_ms=4000)
+    verdict = page.locator(".st-key-fw-verdict")
+    assert "经度 119.1600，纬度 34.6050" in verdict.inner_text()
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    x, y = box["x"] + box["width"] * 0.42, box["y"] + box["height"] * 0.5
+    for attempt in range(3):  # deck.gl builds its picking buffer on the first hover; a person may click twice too
+        page.mouse.move(x + attempt * 3, y)
+        page.wait_for_timeout(800)
+        page.mouse.down()
+        page.wait_for_timeout(80)
+        page.mouse.up()
+        page.wait_for_timeout(2500)
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+        if "经度 119.1600" not in verdict.inner_text():
+            break
+    page.screenshot(path=str(ARTIFACTS / "map-click.png"))
+    assert "经度 119.1600，纬度 34.6050" not in verdict.inner_text()
+    assert page.locator('input[aria-label="经度"]').input_value() != "119.1600"
