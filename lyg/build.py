@@ -19,7 +19,7 @@ from lyg.contracts import TABLES, Table, ddl
 from lyg.fireworks.load import rules_from_frames
 from lyg.geo import area_km2, geometry_problem, to_wkb
 from lyg.sqlfiles import statements
-from lyg.sources import EXTENSIONS, fingerprint, read_raw, source_path
+from lyg.sources import EXTENSIONS, fingerprint, read_raw
 from lyg.validate import ROW, ContractError, Problem, check_frame, check_references, coerce_frame
 
 

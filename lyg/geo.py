@@ -1,13 +1,12 @@
 """Geometry helpers: WKB in DuckDB, shapely in Python, WGS84 (EPSG:4326) everywhere in storage."""
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 import numpy as np
 import shapely
 from pyproj import Transformer
-from shapely.geometry import box, mapping, shape
+from shapely.geometry import box, shape
 
 # Loose bounds of 连云港市 (WGS84), for rejecting geometry that is obviously elsewhere.
 CITY_BOUNDS = (118.3, 33.9, 119.95, 35.2)
@@ -62,19 +61,6 @@ def geometry_problem(geom) -> str | None:
 
 def parse_geojson_geometry(obj):
     return None if not obj else shape(obj)
-
-
-def feature_collection(rows: list[dict], geometry_key: str = "geometry") -> dict:
-    """A GeoJSON FeatureCollection from dicts that carry a shapely geometry."""
-    features = []
-    for row in rows:
-        props = {k: v for k, v in row.items() if k != geometry_key}
-        features.append({"type": "Feature", "properties": props, "geometry": mapping(row[geometry_key])})
-    return {"type": "FeatureCollection", "features": features}
-
-
-def dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, default=str)
 
 
 # GCJ-02 -> WGS84 (the widely used one-step inverse; about 1-2 m off, enough at city scale).

@@ -56,7 +56,3 @@ def get(name: str) -> NamedQuery:
 def statements(stem: str) -> list[str]:
     """The queries of one file in order (for DDL-like files such as derived.sql)."""
     return [q.sql for q in _parse((SQL_DIR / f"{stem}.sql").read_text(encoding="utf-8"), stem).values()]
-
-
-def domain_queries(stem: str) -> list[str]:
-    return [name for name in all_queries() if name.startswith(stem + ".")]

@@ -118,3 +118,17 @@ def test_data_readme_is_current():
     from lyg.docs import data_readme
     readme = Path(__file__).resolve().parent.parent / "data" / "README.md"
     assert readme.read_text(encoding="utf-8") == data_readme(), "run: python -m lyg docs"
+
+
+def test_committed_sample_data_is_what_the_generator_writes(tmp_path):
+    import filecmp
+    import shutil
+    from pathlib import Path
+
+    from lyg.sample.generate import generate
+    data = Path(__file__).resolve().parent.parent / "data"
+    shutil.copy(data / "districts.geojson", tmp_path / "districts.geojson")
+    generate(tmp_path)
+    written = sorted(p.name for p in tmp_path.iterdir())
+    mismatched = [name for name in written if not filecmp.cmp(tmp_path / name, data / name, shallow=False)]
+    assert not mismatched, f"run python -m lyg sample: {mismatched}"

@@ -1,14 +1,13 @@
 """Fireworks notices, zones, always-banned places, incidents and the survey."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry import Point, box
-from shapely.ops import unary_union
 
 from lyg import lunar
 from lyg.geo import buffer_m

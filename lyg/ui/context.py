@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -86,10 +85,6 @@ def context(page: str) -> PageContext:
         if who.demo:
             st.caption(":orange-badge[" + i18n.t("auth.demo_banner", lang) + "]")
     return PageContext(database(settings), lang, settings, who)
-
-
-def translate(lang: str):
-    return partial(i18n.t, lang=lang)
 
 
 def as_of_text(day, lang: str) -> str:

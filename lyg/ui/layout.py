@@ -60,10 +60,6 @@ def table_with_downloads(ctx: PageContext, frame: pd.DataFrame, name: str, key: 
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}-xlsx")
 
 
-def deck_chart(deck, key: str) -> None:
-    st.pydeck_chart(deck, key=key, height=deck.height if hasattr(deck, "height") else 560)
-
-
 
 
 
