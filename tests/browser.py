@@ -30,8 +30,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(env_extra: dict[str, str]):
-    port = free_port()
+def streamlit_server(env_extra: dict[str, str], port: int | None = None):
+    port = port or free_port()
     env = {**os.environ, **env_extra}
     log = open(ARTIFACTS / f"streamlit-{port}.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),

@@ -85,3 +85,18 @@ def test_wall_fills_the_screen_without_chrome_and_rotates(wall_server, wall_page
     assert _panel_title(wall_page) != first
     assert not watch.outside_requests, watch.outside_requests
     assert not watch.console_errors, watch.console_errors
+
+
+def test_wall_comes_back_after_a_server_restart(app_env, wall_page):
+    from tests.browser import free_port
+    port = free_port()
+    before = {"LYG_DB_PATH": str(app_env), "LYG_WALL_PANELS": "bonded"}
+    with streamlit_server(before, port) as base:
+        open_page(wall_page, base + "/?wall=1", settle_ms=1500)
+        assert "综合保税区" in _panel_title(wall_page)
+    wall_page.wait_for_timeout(3000)  # the server is gone; the page keeps retrying by itself
+    after = {**before, "LYG_WALL_PANELS": "catalog"}  # only the restarted server can show this panel
+    with streamlit_server(after, port):
+        wall_page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('大数据资源目录')",
+                                    timeout=90_000)
+        assert "数据更新于" in wall_page.inner_text("body")
