@@ -5,14 +5,13 @@ Entries whose code already exists replace the old entry and its data items; new 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from lyg import vocab
 from lyg.importer.readers import read_table_file
-from lyg.importer.staging import apply_files, csv_bytes
+from lyg.importer.staging import ImportResult, apply_files, csv_bytes
 from lyg.sources import read_csv_text
 from lyg.validate import ContractError, Problem, parse_dates
 
@@ -35,13 +34,6 @@ REQUIRED = ("resource_code", "name", "provider", "summary", "format", "items", "
 CODE = re.compile(r"^(?P<cls>[1-3])(?P<item>\d{2})(?P<target>\d{3})(?P<detail>\d*)/(?P<seq>\d+)$")
 CLASS_BY_DIGIT = {"1": "基础信息资源", "2": "主题信息资源", "3": "部门信息资源"}
 ITEM = re.compile(r"^\s*(?P<name>[^:：（(]+?)\s*[:：（(]\s*(?P<type>[^)）]+?)\s*[)）]?\s*$")
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    added: int
-    replaced: int
-    items: int
 
 
 def _header_map(columns: list[str], file: str) -> tuple[dict[str, str], list[Problem]]:

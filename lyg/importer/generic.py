@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -19,7 +19,7 @@ from shapely.geometry import mapping
 from lyg.contracts import BY_NAME, Col, Table
 from lyg.importer.geometry import GEOMETRY_SUFFIXES, read_geometry_file
 from lyg.importer.readers import ImportFileError, read_table_file
-from lyg.importer.staging import apply_files
+from lyg.importer.staging import ImportResult, apply_files
 from lyg.sources import read_raw, source_path
 from lyg.validate import ROW, ContractError, Problem, check_frame, check_references, coerce_frame
 from lyg.geo import geometry_problem
@@ -31,13 +31,6 @@ DOMAINS = {  # domain name on the command line -> contract table
 DOMAIN_LABELS = {"catalog": "大数据资源目录", **{d: BY_NAME[t].label for d, t in DOMAINS.items()}}
 _FORMULA = re.compile(r"^(=|@|[+\-](?![\d.]))")
 Progress = Callable[[float, str], None]
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    added: int
-    replaced: int
-    items: int = 0
 
 
 def header_names(col: Col) -> set[str]:

@@ -10,6 +10,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +19,13 @@ import pandas as pd
 from lyg.build import build
 
 LOG_FIELDS = ("time", "user", "domain", "source_file", "sha256", "rows", "replaced_files")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    replaced: int
+    items: int = 0  # catalog data items (信息项)
 
 
 def imports_dir(data_dir: Path) -> Path:
