@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -27,15 +28,20 @@ def source_path(table: Table, data_dir: Path) -> Path:
     return found[0]
 
 
-def read_csv_text(path: Path) -> pd.DataFrame:
-    """A CSV with every cell as text; the encoding is detected (UTF-8 first, then GB18030 ⊇ GBK)."""
-    last_error: Exception | None = None
+def decode_text(raw: bytes, name: str) -> str:
+    """Text of a file in UTF-8 (with or without BOM) or GB18030 (a superset of GBK), tried in that order."""
     for encoding in ENCODINGS:
         try:
-            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
-        except UnicodeDecodeError as exc:
-            last_error = exc
-    raise ValueError(f"{path.name}：无法识别文件编码（支持 UTF-8 与 GBK/GB18030）") from last_error
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValueError(f"{name}：无法识别文件编码（支持 UTF-8 与 GBK/GB18030）")
+
+
+def read_csv_text(path: Path) -> pd.DataFrame:
+    """A CSV with every cell as text; the encoding is detected."""
+    text = decode_text(path.read_bytes(), path.name)
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
 
 
 def read_geojson(path: Path) -> pd.DataFrame:

@@ -25,7 +25,7 @@ with guarded(ctx):
             col.markdown(f":{STATUS_MARK[p.status]}[**{figures.status_line(p)}**]")
 
     st.subheader(ctx.t("bz.paths"))
-    paths = bz.paths(ctx.db, year)
+    paths = bz.paths(ctx.db, year, progress)
     charts = [figures.cumulative(p, paths[p.indicator_code]) if p.comparison != "share_above"
               else figures.share_line(p, bz.share_by_month(ctx.db, year)) for p in progress]
     for start in (0, 2):

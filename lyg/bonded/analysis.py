@@ -35,11 +35,14 @@ def progress(db: Database, year: int) -> list[metrics.Progress]:
     return sorted(found, key=lambda p: ranked.get(p.indicator_code, 99))
 
 
-def paths(db: Database, year: int) -> dict[str, pd.DataFrame]:
-    """Cumulative actual, target path and forecast per cumulative indicator (target units)."""
+def paths(db: Database, year: int, known: list[metrics.Progress] | None = None) -> dict[str, pd.DataFrame]:
+    """Cumulative actual, target path and forecast per cumulative indicator (target units).
+
+    Pass the year's progress when the caller already has it, so it is not computed twice.
+    """
     monthly = db.query("bonded.monthly_totals")
     out = {}
-    for p in progress(db, year):
+    for p in known if known is not None else progress(db, year):
         if p.comparison != "cumulative_at_least":
             continue
         this_year = metrics._series(monthly, p.indicator_code, year, p.unit)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from lyg.sources import decode_text
+
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -56,14 +58,10 @@ def _csv_rows(path: Path) -> list[list[str]]:
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
         raise ImportFileError(f"{path.name}：不是文本文件（含二进制内容）")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImportFileError(f"{path.name}：无法识别文件编码（支持 UTF-8 与 GBK/GB18030）")
+    try:
+        text = decode_text(raw, path.name)
+    except ValueError as exc:
+        raise ImportFileError(str(exc)) from exc
     return [row for row in csv.reader(io.StringIO(text))]
 
 

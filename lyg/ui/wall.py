@@ -88,7 +88,7 @@ def _bonded(ctx: PageContext) -> None:
         for col, p in zip(st.columns(2), progress[start:start + 2]):
             col.plotly_chart(for_wall(bz_fig.bullet(p), 190), key=f"wall-bullet-{p.indicator_code}")
             col.markdown(f"**{bz_fig.status_line(p)}**")
-    paths = bz.paths(ctx.db, year)
+    paths = bz.paths(ctx.db, year, progress)
     cumulative = [p for p in progress if p.comparison != "share_above"][:3]
     for col, p in zip(st.columns(3), cumulative):
         col.plotly_chart(for_wall(bz_fig.cumulative(p, paths[p.indicator_code]), 380, 16), key=f"wall-path-{p.indicator_code}")
