@@ -47,6 +47,39 @@ STRINGS: dict[str, tuple[str, str]] = {
     "domain.catalog": ("资源目录", "Catalog"), "domain.digital": ("数字政府", "Digital government"),
     "domain.legislation": ("立法参与", "Legislation"),
     "layer.districts": ("县区", "Districts"), "layer.functional": ("功能区（示意）", "Functional zones (approx.)"),
+    # table headers: col.<column name>
+    "col.resource_code": ("代码", "Code"), "col.provider": ("提供方", "Provider"), "col.class_category": ("类", "Class"),
+    "col.share_type": ("共享类型", "Sharing"), "col.open_text": ("向社会开放", "Open"), "col.format": ("格式", "Format"),
+    "col.update_cycle": ("更新周期", "Update cycle"), "col.last_updated_on": ("最近更新", "Last updated"), "col.freshness": ("时效", "Freshness"),
+    "col.age_days": ("距今天数", "Days since"), "col.items": ("信息项数", "Data items"), "col.item_no": ("序号", "No."),
+    "col.item_name": ("名称", "Name"), "col.data_type": ("数据类型", "Data type"), "col.direction": ("关联方向", "Direction"),
+    "col.dangling": ("代码不存在", "Code missing"), "col.department": ("部门", "Department"), "col.provider_code": ("代码", "Code"),
+    "col.entries": ("资源数", "Entries"), "col.unconditional_pct": ("无条件共享%", "Shared freely %"), "col.open_pct": ("开放%", "Open %"),
+    "col.fresh_pct": ("及时%", "Up to date %"), "col.overdue": ("逾期", "Overdue"), "col.delinquent": ("严重逾期", "Delinquent"),
+    "col.items_per_entry": ("平均信息项", "Items per entry"), "col.problem": ("问题", "Problem"), "col.detail": ("说明", "Detail"),
+    "col.subzone": ("片区", "Sub-zone"), "col.focus": ("主要内容", "Focus"), "col.year": ("年份", "Year"),
+    "col.ownership": ("资本类别", "Capital"), "col.investment_unit": ("单位", "Unit"), "col.enterprises": ("企业数", "Enterprises"),
+    "col.investment": ("投资总额", "Investment"),
+    "col.project_code": ("代码", "Code"), "col.system_name": ("体系", "System"), "col.lead_department": ("牵头部门", "Lead department"),
+    "col.phase_year": ("推进年度", "Priority year"), "col.planned_start": ("计划开始", "Planned start"), "col.planned_end": ("计划完成", "Planned end"),
+    "col.budget_wan": ("预算（万元）", "Budget (10,000 yuan)"), "col.spent_wan": ("已支出（万元）", "Spent (10,000 yuan)"),
+    "col.planned_pct": ("计划进度%", "Planned %"), "col.actual_pct": ("实际进度%", "Actual %"), "col.days_late": ("滞后天数", "Days late"),
+    "col.schedule_text": ("进度状态", "Schedule"), "col.cpi": ("成本绩效指数", "CPI"), "col.cost_text": ("成本状态", "Cost"),
+    "col.unit": ("单位", "Unit"), "col.baseline": ("2018基线", "2018 baseline"), "col.target": ("当年目标", "Target"),
+    "col.actual": ("当年实际", "Actual"), "col.attainment_pct": ("完成率%", "Attained %"), "col.goal_2022": ("2022目标", "2022 goal"),
+    "col.toward_goal_pct": ("向2022目标推进%", "Toward the 2022 goal %"),
+    "col.event_id": ("编号", "ID"), "col.stage": ("阶段", "Stage"), "col.method": ("方式", "Method"), "col.start_on": ("开始", "Start"),
+    "col.end_on": ("结束", "End"), "col.days": ("天数", "Days"), "col.participants": ("参与人数", "Participants"),
+    "col.opinions_received": ("收到意见", "Opinions received"), "col.opinions_adopted": ("采纳意见", "Opinions adopted"),
+    "col.feedback_published": ("已公开反馈", "Feedback published"), "col.public_members": ("听证公众代表", "Public at hearing"),
+    "col.officials": ("听证政府人员", "Officials at hearing"), "col.experts": ("听证专家", "Experts at hearing"),
+    "col.events": ("活动数", "Events"), "col.received": ("收到意见（条）", "Opinions received"), "col.adopted": ("采纳（条）", "Adopted"),
+    "col.adoption_pct": ("采纳率%", "Adopted %"), "col.feedback_pct": ("反馈公开率%", "Feedback published %"),
+    "col.month": ("月份", "Month"), "col.block_code": ("区块代码", "Block code"), "col.block": ("区块", "Block"),
+    "col.industrial_output": ("工业总产值（万元）", "Industrial output (10,000 yuan)"),
+    "col.logistics_revenue": ("物流企业经营收入（万元）", "Logistics revenue (10,000 yuan)"),
+    "col.trade_total": ("进出口总额（万美元）", "Imports and exports (10,000 USD)"),
+    "col.leading_industry_output": ("主导产业产值（万元）", "Leading-industry output (10,000 yuan)"),
     # fireworks
     "fw.period": ("时期", "Period"), "fw.types": ("事件类型", "Incident types"),
     "fw.notice": ("禁放通告", "Notice"), "fw.map": ("禁放区域与事件分布", "Ban zones and incidents"),
@@ -58,7 +91,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fw.map_pick": ("地图选点（点击地图上的区域或方格）", "Point picked on the map (click a zone or cell)"),
     "fw.banned": ("禁止燃放", "Banned"), "fw.allowed": ("不在禁放范围或时段", "Not banned"),
     "fw.penalty": ("处罚", "Penalty"), "fw.by_year": ("历年事件（按类型）", "Incidents per year by type"),
-    "fw.season": ("春节前后事件对比（按农历对齐，距除夕天数）", "Spring-Festival season, aligned on 除夕"),
+    "fw.season": ("春节前后事件对比（按农历对齐，距除夕天数）", "Spring-Festival season, aligned on New Year's Eve"),
     "fw.by_district": ("分县区事件", "Incidents by district"), "fw.inside": ("禁放区域内外（市区）", "Inside vs outside the zones"),
     "fw.survey": ("社会稳定风险评估问卷（2018年6—7月）", "Risk-assessment survey (June–July 2018)"),
     "fw.growth": ("禁放区域扩大情况", "Growth of the zones"),
@@ -70,8 +103,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fw.reasons": ("依据", "Grounds"),
     "fw.notice_line": ("{title}，自 {start} 施行", "{title}, in force from {start}"),
     "fw.all_types": ("全部类型", "All types"),
-    "fw.map_legend": ("红色：所选通告的禁放区域；橙色：全时段禁放地点；黄→红方格：事件密度；蓝点：查询地点（点击地图上的区域或方格即可查询该处）",
-                      "Red: zones of the chosen notice; orange: always-banned places; yellow→red cells: incident density; blue dot: checked point (click a zone or cell to check there)"),
+    "fw.map_legend": ("红色：所选通告的禁放区域；橙色：全时段禁放地点；黄→红方格：事件密度；蓝点：查询地点（点击地图上的区域或方格即可查询该处）。",
+                      "Red: zones of the chosen notice; orange: always-banned places; yellow→red cells: incident density; blue dot: checked point (click a zone or cell to check there). "),
     "col.category": ("《条例》第三十条类别", "Article 30 category"), "col.legal_basis": ("法律依据", "Legal basis"),
     # bonded
     "bz.year": ("年份", "Year"),
@@ -106,6 +139,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cat.facet.format": ("格式", "Format"), "cat.facet.cycle": ("更新周期", "Update cycle"), "cat.facet.fresh": ("时效", "Freshness"),
     "cat.quality_none": ("未发现质量问题", "No quality problem found"),
     "cat.quality_count": ("发现 {n} 处问题", "{n} problems found"),
+    "cat.n_entries": ("{n:,} 条", "{n:,}"), "cat.n_entries_pair": ("{a} / {b} 条", "{a} / {b}"),
+    "facet.option": ("{value}（{n}）", "{value} ({n})"),
+    "cat.entry_meta": ("**提供方**：{provider}（{provider_code}）　**分类**：{cls} / {item}　**格式**：{format}　**更新周期**：{cycle}　**时效**：{fresh}",
+                       "**Provider**: {provider} ({provider_code})　**Class**: {cls} / {item}　**Format**: {format}　**Update cycle**: {cycle}　**Freshness**: {fresh}"),
+    "cat.entry_hidden": ("**共享**：{share}　{hidden}", "**Sharing**: {share}　{hidden}"),
+    "cat.entry_share": ("**共享**：{share}　{condition}　**共享方式**：{method}　**向社会开放**：{open}",
+                        "**Sharing**: {share}　{condition}　**Method**: {method}　**Open to the public**: {open}"),
+    "cat.hidden": ("（仅分析人员与管理员可见）", "(analysts and administrators only)"),
+    "cat.no_summary": ("（缺少摘要）", "(no summary)"),
     "cat.export_note": ("导出为当前检索与筛选条件下的全部资源（{n} 条）", "Exports contain every entry of the current view ({n})"),
     # digital government
     "dg.as_of_choice": ("评估时点", "Assessed as of"), "dg.latest": ("最新（{date}）", "Latest ({date})"),
@@ -117,7 +159,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dg.phases": ("优先推进计划：一年打基础、二年求突破、三年快提升", "Priority plan by year"),
     "dg.indicators": ("评估指标：目标与实际", "Evaluation indicators: target and actual"),
     "dg.named_note": ("工程名称见于原始文件的有：政府网站总门户、政务云、城市大脑、数据共享平台、“我的连云港”APP、领导决策支持平台、综合协同办公系统；其余工程名称、全部进度与预算均为示例。",
-                      "Projects named in the source documents: 政府网站总门户, 政务云, 城市大脑, 数据共享平台, “我的连云港”APP, 领导决策支持平台, 综合协同办公系统; other names and all progress and budgets are illustrative."),
+                      "Projects named in the source documents: government web portal, government cloud, city brain, data-sharing platform, “My Lianyungang” app, leaders' decision-support platform, coordinated office system; other names and all progress and budgets are illustrative."),
+    "dg.year_end": ("{year}年末", "End of {year}"), "dg.component_name": ("{name}（{metaphor}）", "{name} ({metaphor})"),
+    "dg.focus": ("**{name}**：{status}，实际进度 {actual:.0f}%（计划 {planned:.0f}%），滞后 {days} 天；成本{cost}，已支出 {spent:,.0f} 万元 / 预算 {budget:,.0f} 万元",
+                 "**{name}**: {status}, {actual:.0f}% done (plan {planned:.0f}%), {days} days behind; cost {cost}, spent {spent:,.0f} of a {budget:,.0f} budget (10,000 yuan)"),
+    "leg.violation_line": ("- **{rule}**：{detail}（依据：{basis}）", "- **{rule}**: {detail} (basis: {basis})"),
+    "leg.project_option": ("{title}（{stage}）", "{title} ({stage})"),
     # legislation
     "leg.pipeline": ("规章项目所处阶段", "Projects by stage"), "leg.compliance": ("合规检查", "Compliance"),
     "leg.no_violation": ("未发现违反《办法》的情形", "No breach of the rules found"),
@@ -125,9 +172,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "leg.methods": ("参与方式（按年）", "Participation methods per year"), "leg.adoption": ("意见采纳率与反馈公开率（按方式）", "Adoption and feedback rates by method"),
     "leg.by_stage": ("按阶段", "By stage"), "leg.project": ("项目时间线", "Project timeline"),
     "leg.rules": ("检查规则：立项、起草、审查阶段向社会公布征求意见不少于30日（首尾两日都计）；涉及重大公共利益的事项起草阶段应当举行听证；收到意见应当公开采纳情况；审查结束前起草阶段除公开征求意见外至少还有一种参与方式。",
-                  "Rules: public comment at least 30 days (both ends counted) at 立项/起草/审查; a hearing for matters of major public interest; feedback on adoption published; before review ends, drafting used public comment and at least one other method."),
+                  "Rules: public comment at least 30 days (both ends counted) at initiation, drafting and review; a hearing for matters of major public interest; feedback on adoption published; before review ends, drafting used public comment and at least one other method."),
     # wall
     "page.wall": ("大屏模式", "Wall"), "wall.updated": ("数据更新于 {time}", "Data refreshed {time}"),
+    "wall.alert": ("**【{severity}】** {text}", "**[{severity}]** {text}"),
+    "wall.fw_season": ("春节前后事件（按农历对齐）", "Spring-Festival season (lunar-aligned)"), "wall.fw_year": ("历年事件", "Incidents per year"),
+    "wall.fw_growth": ("禁放区域扩大", "Growth of the zones"), "wall.cat_cycle": ("各更新周期的时效", "Freshness by update cycle"),
+    "wall.cat_worst": ("严重逾期最多的部门", "Departments with the most delinquent entries"),
+    "wall.cat_line": ("{department}：严重逾期 **{n}** 条 / {total} 条", "{department}: **{n}** delinquent of {total}"),
     # analyst tools
     "nav.tools": ("分析工具", "Analyst tools"), "page.import": ("数据导入", "Data import"), "page.sql": ("SQL 查询", "SQL console"),
     "imp.domain": ("数据领域", "Domain"), "imp.file": ("选择文件（CSV、Excel、GeoJSON、Shapefile 压缩包、GeoPackage）", "File (CSV, Excel, GeoJSON, zipped Shapefile, GeoPackage)"),
@@ -140,6 +192,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.ok": ("导入成功：新增 {added} 条，更新 {replaced} 条；数据库已重建。", "Imported: {added} added, {replaced} replaced; database rebuilt."),
     "imp.failed": ("导入失败，未写入任何数据：共 {n} 处问题", "Import refused, nothing written: {n} problems"),
     "imp.unreadable": ("导入失败，未写入任何数据", "Import refused, nothing written"),
+    "imp.unreadable_because": ("导入失败，未写入任何数据：{reason}", "Import refused, nothing written: {reason}"),
+    "sql.table_option": ("{table}（{label}）", "{table} ({label})"),
+    "sql.example": ("SELECT u.name AS 县区, count(*) AS 事件数\nFROM fw_incidents f JOIN units u ON u.code = f.district_code\nGROUP BY ALL ORDER BY 事件数 DESC",
+                    "SELECT u.code AS district_code, count(*) AS incidents\nFROM fw_incidents f JOIN units u ON u.code = f.district_code\nGROUP BY ALL ORDER BY incidents DESC"),
+    "col.row": ("行", "Row"), "col.column": ("列", "Column"), "col.value": ("值", "Value"), "col.rule": ("问题", "Problem"),
+    "col.type": ("类型", "Type"), "col.description": ("说明", "Description"), "col.derived": ("构建时派生", "Derived by the build"),
     "imp.log": ("导入日志", "Import log"), "imp.no_log": ("尚无导入记录", "No import yet"),
     "sql.query": ("只读 SQL（一条 SELECT / WITH 语句）", "Read-only SQL (one SELECT / WITH statement)"),
     "sql.run": ("执行", "Run"), "sql.schema": ("表结构", "Schema"), "sql.table": ("数据表", "Table"),
@@ -151,14 +209,225 @@ STRINGS: dict[str, tuple[str, str]] = {
     "auth.user": ("用户名", "User name"), "auth.password": ("密码", "Password"), "auth.login": ("登录", "Sign in"),
     "auth.logout": ("退出登录", "Sign out"), "auth.sso": ("使用统一身份认证登录", "Sign in with single sign-on"),
     "auth.bad_token": ("大屏令牌无效，请联系管理员重新生成。", "The wall token is not valid; ask an administrator for a new one."),
-    "auth.demo_role": ("演示角色", "Demo role"),
+    "auth.demo_role": ("演示角色", "Demo role"), "auth.who": ("**{name}**（{role}）", "**{name}** ({role})"),
+    "role.leader": ("领导", "Leader"), "role.analyst": ("分析人员", "Analyst"), "role.admin": ("管理员", "Administrator"), "role.wall": ("大屏", "Wall"),
     "auth.demo_note": ("演示模式：未启用登录，可切换角色预览。正式部署请设置 LYG_AUTH=local 或 oidc。",
                        "Demo mode: no sign-in; switch roles to preview. Set LYG_AUTH=local or oidc for a real deployment."),
     "auth.demo_banner": ("演示模式：未启用登录，所有访问者均可看到本页。", "Demo mode: sign-in is off; anyone can see this page."),
     "auth.refused": ("无权访问本页（当前角色：{role}）", "You may not open this page (role: {role})"),
     # generic
     "generic.all": ("全部", "All"),
+    "generic.labelled": ("**{label}**：{text}", "**{label}**: {text}"),
+    "fw.where": ("{time}，经度 {lon:.4f}，纬度 {lat:.4f}", "{time}, longitude {lon:.4f}, latitude {lat:.4f}"),
+    # figure and map text
+    "fig.with_unit": ("{name}（{unit}）", "{name} ({unit})"),
+    "map.cell": ("{n} 起", "{n} incidents"),
+    "bzf.status_share": ("{head}：{actual}，目标高于{target}（{pp:+.1f}个百分点）", "{head}: {actual}, target above {target} ({pp:+.1f} points)"),
+    "bzf.status_year": ("{head}：全年 {actual}，目标 {target}（{pct:+.1f}%）", "{head}: full year {actual}, target {target} ({pct:+.1f}%)"),
+    "bzf.status_ytd": ("{head}：1—{months}月 {actual}，应达 {expected}（{pct:+.1f}%）；预计全年 {forecast}，目标 {target}",
+                       "{head}: months 1–{months} {actual}, expected {expected} ({pct:+.1f}%); forecast {forecast}, target {target}"),
+    "bzf.actual": ("实际", "Actual"), "bzf.forecast": ("预计全年", "Full-year forecast"), "bzf.target": ("目标 {value}", "Target {value}"),
+    "bzf.target_path": ("目标进度（按上年月度节奏）", "Target path (last year's monthly rhythm)"),
+    "bzf.cumulative_actual": ("累计实际", "Cumulative actual"), "bzf.projection": ("预测", "Forecast"),
+    "bzf.year_target": ("全年目标 {value}", "Full-year target {value}"), "bzf.month": ("月份", "Month"),
+    "bzf.cumulative_axis": ("累计（{unit}）", "Cumulative ({unit})"), "bzf.cumulative_title": ("{name}：{year}年累计", "{name}: {year} cumulative"),
+    "bzf.cumulative_share": ("累计集聚度", "Cumulative share"), "bzf.share_target": ("目标：高于{target:.0f}%", "Target: above {target:.0f}%"),
+    "bzf.share_axis": ("主导产业产值 ÷ 工业总产值（%）", "Leading-industry output ÷ industrial output (%)"),
+    "bzf.planned": ("规划面积", "Planned"), "bzf.built": ("已建成（示例）", "Built (sample)"), "bzf.area_axis": ("面积（m²）", "Floor area (m²)"),
+    "bzf.block_label": ("{name}：公布 {area:.2f} km²", "{name}: stated {area:.2f} km²"),
+    "fwf.year": ("年份", "Year"), "fwf.incidents": ("事件数（起）", "Incidents"),
+    "fwf.year_hover": ("%{{x}}年 {kind}：%{{y}} 起", "%{{x}} {kind}: %{{y}}"),
+    "fwf.first_notice": ("首个通告", "First notice"), "fwf.all_day": ("全时段禁放", "All-day ban"),
+    "fwf.season_hover": ("距除夕 %{x} 天：平均 %{y:.1f} 起", "Day %{x} from New Year's Eve: %{y:.1f} on average"),
+    "fwf.chuxi": ("除夕", "New Year's Eve"), "fwf.lantern": ("正月十五", "Lantern Festival"),
+    "fwf.days_axis": ("距除夕天数（农历对齐）", "Days from New Year's Eve (lunar-aligned)"),
+    "fwf.per_day_axis": ("平均每季每日事件（起）", "Incidents per day, season average"),
+    "fwf.district_hover": ("%{{y}} {kind}：%{{x}} 起", "%{{y}} {kind}: %{{x}}"),
+    "fwf.inside_hover": ("%{{x}}年春节季 {where}：%{{y}} 起", "Spring Festival %{{x}}, {where}: %{{y}}"),
+    "fwf.season_year": ("春节年份", "Spring Festival of"), "fwf.in_favour": ("赞成", "in favour"),
+    "fwf.growth_label": ("{area:.0f} km²（占市区 {share:.1f}%）", "{area:.0f} km² ({share:.1f}% of the urban area)"),
+    "fwf.zone_area_axis": ("禁放区域面积（km²）", "Zone area (km²)"),
+    "fwf.zone_tip": ("{name}：{roads}", "{name}: {roads}"), "fwf.place_tip": ("{name}（{category}）", "{name} ({category})"),
+    "catf.cycle_hover": ("%{{x}} {status}：%{{y}} 条", "%{{x}} {status}: %{{y}}"), "catf.cycle": ("更新周期", "Update cycle"),
+    "catf.entries": ("资源数（条）", "Entries"), "catf.share_hover": ("%{label}：%{value} 条", "%{label}: %{value}"),
+    "legf.projects_n": ("{n} 件", "{n}"), "legf.projects_axis": ("规章项目（件）", "Rule-making projects"), "legf.year": ("年份", "Year"),
+    "legf.events_axis": ("参与活动（次）", "Participation events"), "legf.adoption": ("意见采纳率", "Opinions adopted"),
+    "legf.feedback": ("反馈公开率", "Feedback published"),
+    "legf.event_hover": ("{method}：{start} 至 {end}（{days}日）<br>意见 {received} 条，采纳 {adopted} 条",
+                         "{method}: {start} to {end} ({days} days)<br>{received} opinions, {adopted} adopted"),
+    "legf.event_label": ("{method}（{days}日）", "{method} ({days} days)"),
+    "legf.initiated": ("立项", "Initiated"), "legf.review_ended": ("审查结束", "Review ended"), "legf.adopted": ("审议通过", "Adopted"),
+    "dgf.tile": ("{mark} {status} · {n}项工程", "{mark} {status} · {n} projects"),
+    "dgf.bar_label": ("{name}（{mark}{status}）", "{name} ({mark} {status})"),
+    "dgf.planned": ("计划工期", "Planned period"), "dgf.planned_hover": ("%{y}<br>计划：%{base|%Y-%m} 起", "%{y}<br>Planned from %{base|%Y-%m}"),
+    "dgf.actual": ("实际进度（占计划工期比例）", "Actual progress (share of the planned period)"),
+    "dgf.actual_hover": ("%{y}<br>实际进度 %{customdata[0]:.0f}%，滞后 %{customdata[1]} 天", "%{y}<br>Progress %{customdata[0]:.0f}%, %{customdata[1]} days behind"),
+    "dgf.phase": ("{year}年 {motto}", "{year} {motto}"), "dgf.completed": ("已完成", "Completed"), "dgf.open": ("未完成", "Not completed"),
+    "dgf.completed_pct": ("完成率 {pct:.0f}%", "{pct:.0f}% done"), "dgf.projects_axis": ("工程数（项）", "Projects"),
+    "dgf.target": ("目标", "Target"), "dgf.indicator_actual": ("实际", "Actual"),
+    # legislation rules (the 《办法》's article numbers are not in our sources, so the chapter is cited)
+    "legr.comment_period": ("征求意见期不少于30日", "Comment period of at least 30 days"),
+    "legr.comment_period.basis": ("{basis}立项、起草、审查阶段的规定", "{basis}, on initiation, drafting and review"),
+    "legr.comment_period.detail": ("{title}{stage}阶段征求意见 {start} 至 {end}，仅 {days} 日，少于30日",
+                                   "{title}, {stage}: public comment {start} to {end}, only {days} days (under 30)"),
+    "legr.hearing": ("重大公共利益事项应当举行听证", "A hearing for matters of major public interest"),
+    "legr.hearing.basis": ("{basis}起草阶段的规定", "{basis}, on drafting"),
+    "legr.hearing.detail": ("{title}涉及重大公共利益，起草阶段未举行听证会", "{title} concerns major public interest; no hearing was held during drafting"),
+    "legr.feedback": ("应当公开意见采纳情况", "Feedback on adoption must be published"),
+    "legr.feedback.basis": ("{basis}意见反馈的规定", "{basis}, on feedback"),
+    "legr.feedback.detail": ("{title}{stage}阶段“{method}”收到意见 {received} 条，未公开采纳情况反馈",
+                             "{title}, {stage}, {method}: {received} opinions received, no feedback published"),
+    "legr.sufficient": ("审查前公众参与应当充分", "Sufficient participation before review"),
+    "legr.sufficient.basis": ("{basis}审查阶段的规定", "{basis}, on review"),
+    "legr.sufficient.detail": ("{title}审查结束（{ended}）前，起草阶段参与方式仅有：{methods}",
+                               "{title}: before review ended ({ended}), drafting used only: {methods}"),
+    "legr.measures": ("《连云港市公众参与政府立法办法》", "the Lianyungang Measures for Public Participation in Government Legislation"),
+    # the ban checker's verdict
+    "fwr.notice_label": ("《{title}》", "“{title}”"), "fwr.doc_number": ("（{number}）", " ({number})"),
+    "fwr.place": ("位于{name}（{category}），全时段禁止燃放（{basis}）", "Inside {name} ({category}): banned at all times ({basis})"),
+    "fwr.zone": ("位于{zone}（{roads}合围区域），{rule}（{notice}）", "Inside {zone} (bounded by {roads}): {rule} ({notice})"),
+    "fwr.rule.night_22_06_lunar_exceptions": ("每日22时至次日6时禁止燃放（除夕、正月初一、正月十五除外）",
+                                              "banned 22:00–06:00 every night, except on New Year's Eve, the first day and the 15th of the first lunar month"),
+    "fwr.rule.all_day": ("禁放区域内全时段禁止燃放", "banned at all times inside the zones"),
+    "fwr.penalty": ("由公安部门责令停止燃放，处100元以上500元以下的罚款；构成违反治安管理行为的，依法给予治安管理处罚（《烟花爆竹安全管理条例》第四十二条）",
+                    "The police order it stopped and fine 100 to 500 yuan; a breach of public-order rules is punished under the law (Fireworks Safety Regulations, Article 42)"),
+    "fwr.not_urban": ("该地点不在市区禁放范围内（赣榆区、海州区、连云区），仅《条例》第三十条所列地点禁止燃放",
+                      "Outside the urban ban area (Ganyu, Haizhou, Lianyun districts): only the places of Article 30 of the Regulations are banned"),
+    "fwr.no_notice": ("{day}无禁放通告施行，仅《条例》第三十条所列地点禁止燃放", "No ban notice in force on {day}: only the places of Article 30 of the Regulations are banned"),
+    "fwr.outside_zone": ("该地点不在{notice}划定的禁放区域内", "Outside the zones of {notice}"),
+    "fwr.festival": ("{festival}（农历）不在禁放时段内：{rule}", "{festival} (lunar calendar) is outside the ban hours: {rule}"),
+    "fwr.outside_hours": ("该时段不在禁放时段内（{rule}）", "Outside the ban hours ({rule})"),
+    # headline figures and alerts
+    "status.on": ("正常", "On track"), "status.risk": ("预警", "At risk"), "status.off": ("告警", "Alert"), "status.info": ("情况", "Info"),
+    "hl.bonded_title": ("综保区·{name}（{year}年1—{months}月）", "Bonded zone · {name} ({year}, months 1–{months})"),
+    "hl.bonded_share": ("目标：高于{target}（{pp:+.1f}个百分点）", "Target: above {target} ({pp:+.1f} points)"),
+    "hl.bonded_sum": ("应达 {expected}（{pct:+.1f}%）；全年目标 {target}，预计 {forecast}",
+                      "Expected {expected} ({pct:+.1f}%); full-year target {target}, forecast {forecast}"),
+    "hl.cat_shared_title": ("资源目录·无条件共享占比", "Catalog · shared freely"),
+    "hl.cat_shared": ("共 {entries:,} 条资源；向社会开放 {open:.1f}%", "{entries:,} entries; {open:.1f}% open to the public"),
+    "hl.cat_fresh_title": ("资源目录·及时更新率", "Catalog · up to date"),
+    "hl.cat_fresh": ("目标 ≥ {target:.0f}%；逾期 {overdue} 条、严重逾期 {delinquent} 条", "Target ≥ {target:.0f}%; {overdue} overdue, {delinquent} delinquent"),
+    "hl.dg_title": ("数字政府·18项重点工程", "Digital government · 18 key projects"), "hl.dg_done": ("已完成 {n} 项", "{n} done"),
+    "hl.dg": ("滞后 {late} 项、预警 {risk} 项、超支 {over} 项", "{late} late, {risk} at risk, {over} over budget"),
+    "hl.leg_title": ("立法参与·征求意见期达标率", "Legislation · comment periods of 30+ days"),
+    "hl.leg": ("{comments} 次公开征求意见；不符合《办法》{breaches} 处", "{comments} public comment periods; {breaches} breaches of the Measures"),
+    "hl.fw_title": ("烟花爆竹·{year}年春节季事件（{where}，除夕前后20天）", "Fireworks · Spring Festival {year} incidents ({where}, ±20 days of New Year's Eve)"),
+    "hl.fw_value": ("{n} 起", "{n}"), "hl.fw_no_previous": ("上一春节季无记录", "No record for the previous season"),
+    "hl.fw_previous": ("上一春节季 {n} 起（{pct:+.1f}%）", "Previous season {n} ({pct:+.1f}%)"),
+    "al.bonded_share": ("{pp:+.1f}个百分点", "{pp:+.1f} points"),
+    "al.bonded_sum": ("落后应达进度 {gap:.1f}%，预计全年 {forecast}（目标 {target}）", "{gap:.1f}% behind the expected path, forecast {forecast} (target {target})"),
+    "al.bonded": ("综保区{name}{status}：{gap}", "Bonded zone {name} {status}: {gap}"),
+    "al.catalog": ("{department}资源目录严重逾期 {n} 条，占其资源 {pct:.0f}%", "{department}: {n} catalog entries delinquent, {pct:.0f}% of its entries"),
+    "al.project": ("重点工程“{name}”{status}：实际进度 {pct:.0f}%，落后计划 {days} 天", "Key project “{name}” {status}: {pct:.0f}% done, {days} days behind plan"),
+    "al.cost": ("重点工程“{name}”超支：已支出 {spent:,.0f} 万元，完成工作量对应 {earned:,.0f} 万元（预算 {budget:,.0f} 万元，成本绩效指数 {cpi:.2f}）",
+                "Key project “{name}” over budget: spent {spent:,.0f} × 10,000 yuan for work worth {earned:,.0f} (budget {budget:,.0f}, CPI {cpi:.2f})"),
+    "al.legislation": ("{rule}：{detail}", "{rule}: {detail}"),
+    "al.spike": ("{zone}{year}年春节季事件 {n} 起，为以往春节季平均（{baseline:.0f} 起）的 {ratio:.1f} 倍",
+                 "{zone}: {n} incidents in the {year} Spring Festival season, {ratio:.1f}× the earlier seasons' average ({baseline:.0f})"),
+    "al.high": ("严重", "High"), "al.medium": ("关注", "Medium"), "al.low": ("提示", "Low"),
+    "legr.list_sep": ("、", ", "), "legr.none": ("无", "none"),
 }
+
+
+# Closed vocabularies from the data contracts and the source documents: the Chinese value is what is
+# stored; English shows this gloss. Free text from the sources (names of departments, projects,
+# enterprises, laws) has no official English and is shown as written.
+VALUES: dict[str, str] = {
+    # places
+    "全部": "All", "全市": "Whole city", "连云区": "Lianyun District", "海州区": "Haizhou District", "赣榆区": "Ganyu District",
+    "东海县": "Donghai County", "灌云县": "Guanyun County", "灌南县": "Guannan County",
+    "开发区": "Development Zone", "高新区": "High-tech Zone", "徐圩新区": "Xuwei New Area", "云台山风景名胜区": "Yuntai Mountain Scenic Area",
+    "县区": "District / county", "功能区": "Functional zone",
+    # fireworks
+    "绿化带火灾": "Green-belt fire", "交通事故": "Traffic accident", "伤亡事故": "Casualty accident",
+    "违规燃放查处": "Illegal discharge penalised", "投诉举报": "Complaint",
+    "禁放前": "Before the ban", "限时段禁放": "Night-time ban", "全时段禁放": "All-day ban",
+    "禁放区域内": "Inside the zones", "禁放区域外": "Outside the zones",
+    "禁放前（2015–2018）": "Before the ban (2015–2018)",
+    "首个通告期（2019-02-20 至 2022-01-27）": "First notice (2019-02-20 to 2022-01-27)",
+    "全时段禁放期（2022-01-28 起）": "All-day ban (from 2022-01-28)",
+    "赞成禁放": "In favour of the ban", "除夕": "New Year's Eve", "正月初一": "Spring Festival", "正月十五": "Lantern Festival",
+    "关于市区部分区域禁止燃放烟花爆竹的通告": "Notice on banning fireworks in parts of the urban area",
+    "连云港市人民政府关于在限制区域和地点全时段禁止燃放烟花爆竹的通告":
+        "Notice of the Lianyungang People's Government on an all-day fireworks ban in restricted areas and places",
+    "连政发〔2022〕9号": "Lian Zheng Fa [2022] No. 9",
+    "海州区·新浦老城区": "Haizhou · Xinpu old town", "海州区·西部新城（2022年扩区）": "Haizhou · western new town (added 2022)",
+    "连云区·墟沟": "Lianyun · Xugou", "赣榆区·青口": "Ganyu · Qingkou", "开发区·朝阳": "Development Zone · Chaoyang",
+    "孔望山摩崖造像（文物保护单位）": "Kongwang Mountain rock carvings (protected relic)", "连云港主港区": "Lianyungang main port",
+    "东海县·牛山街道（非市区）": "Donghai · Niushan (not urban)", "不赞成或无所谓": "Against or indifferent",
+    "（一）文物保护单位": "(1) Protected cultural relics", "（二）交通枢纽及铁路线路安全保护区": "(2) Transport hubs and railway safety zones",
+    "（三）易燃易爆物品生产储存单位": "(3) Makers and stores of flammable or explosive goods",
+    "（四）输变电设施安全保护区": "(4) Power-transmission safety zones",
+    "（五）医疗机构、幼儿园、中小学校、敬老院": "(5) Hospitals, kindergartens, schools, care homes",
+    "（六）山林、草原等重点防火区": "(6) Forests, grassland and other fire-risk areas",
+    "（七）县级以上地方人民政府规定的其他地点": "(7) Other places set by county-level governments",
+    # bonded zone
+    "工业总产值": "Industrial output", "物流企业经营收入": "Logistics revenue", "进出口总额": "Imports and exports",
+    "主导产业集聚度": "Leading-industry share", "主导产业产值": "Leading-industry output",
+    "徐圩片区": "Xuwei sub-zone", "开发区片区": "Development-zone sub-zone", "全区": "Whole zone",
+    "外资": "Foreign-funded", "内资": "Domestic",
+    "产业平台": "Industry platform", "产业基地": "Industry base", "服务平台": "Service platform",
+    "查验场站": "Inspection yard", "检验检疫处理区": "Quarantine treatment area", "保税仓库": "Bonded warehouse",
+    "标准厂房": "Standard factory buildings", "进口商品展示中心": "Imported-goods showroom",
+    "一号区块（徐圩新区）": "Block 1 (Xuwei New Area)", "二号区块（开发区，原出口加工区）": "Block 2 (Development Zone, former export-processing zone)",
+    "三号区块（开发区）": "Block 3 (Development Zone)",
+    "正常": "On track", "预警": "At risk", "滞后": "Behind", "已达成": "Met", "未达成": "Missed", "告警": "Alert", "情况": "Info",
+    # catalog
+    "基础信息资源": "Base resources", "主题信息资源": "Thematic resources", "部门信息资源": "Departmental resources",
+    "无条件共享": "Shared freely", "有条件共享": "Shared on conditions", "不予共享": "Not shared",
+    "电子文件": "Electronic file", "电子表格": "Spreadsheet", "数据库": "Database", "图形图像": "Image",
+    "流媒体": "Streaming media", "自描述格式": "Self-describing format", "服务接口": "Service API",
+    "实时": "Real time", "每日": "Daily", "每周": "Weekly", "每月": "Monthly", "每季度": "Quarterly", "每年": "Yearly", "不定期": "Irregular",
+    "接口共享": "API", "文件下载": "File download", "数据库交换": "Database exchange", "在线查询": "Online query",
+    "字符型": "Text", "数值型": "Number", "日期型": "Date", "布尔型": "Boolean", "二进制": "Binary", "地理空间": "Geospatial",
+    "及时": "Up to date", "待更新": "Due", "逾期": "Overdue", "严重逾期": "Delinquent", "不适用": "Not assessed",
+    "代码格式不符（类1位+项2位+目3位+细目/顺序码）": "Malformed code (class 1 + item 2 + entry 3 digits + detail/sequence)",
+    "分类代码首位与“类”不一致": "First code digit does not match the class", "缺少信息资源摘要": "Summary missing",
+    "有条件共享但未写明共享条件": "Shared on conditions, but no condition given", "可共享但未写明共享方式": "Shareable, but no method given",
+    "关联资源代码不存在": "Related code does not exist",
+    "本资源关联": "Named by this entry", "关联本资源": "Names this entry", "是": "Yes", "否": "No",
+    # digital government
+    "4个一": "The four “ones”", "3中心": "The three centres",
+    "政府网站总门户": "Government web portal", "政务云": "Government cloud", "“我的连云港”APP": "“My Lianyungang” app",
+    "大数据资源目录": "Data-resource catalog", "智慧城市运营中心": "Smart-city operations centre", "城市大数据中心": "City big-data centre",
+    "城市数据灾备中心": "City data disaster-recovery centre",
+    "城市门面": "the city's front door", "城市骨架": "the city's skeleton", "城市移动客户端": "the city in your pocket",
+    "城市血管": "the city's blood vessels", "城市大脑": "City brain", "城市心脏": "the city's heart", "城市血站": "the city's blood bank",
+    "已完成": "Done", "未开始": "Not started", "超支": "Over budget",
+    "数据共享平台": "Data-sharing platform", "领导决策支持平台": "Leaders' decision-support platform",
+    "综合协同办公系统": "Coordinated office system", "大数据资源目录系统": "Data-resource catalog system",
+    "政务服务“一网通办”平台": "“One-stop online” service platform", "统一身份认证平台": "Unified identity platform",
+    "电子证照库": "Electronic licence library", "公共信用信息平台": "Public credit-information platform",
+    "网格化社会治理平台": "Grid-based social-governance platform", "生态环境监测大数据平台": "Environmental-monitoring data platform",
+    "智慧交通综合平台": "Smart-transport platform", "12345政务服务热线整合": "12345 hotline integration",
+    "一体化政务数据体系": "Integrated government-data system", "精准化治理体系": "Precise-governance system",
+    "智能化支撑体系": "Intelligent-support system", "便捷化服务体系": "Convenient-service system", "协同化运行体系": "Coordinated-operation system",
+    "一年打基础": "Year 1: lay foundations", "二年求突破": "Year 2: break through", "三年快提升": "Year 3: improve fast",
+    "政务数据共享率": "Government data shared", "政务系统上云率": "Systems on the cloud", "“最多跑一次”事项占比": "“At most one visit” services",
+    "政务服务事项网上可办率": "Services available online", "“我的连云港”APP注册用户": "“My Lianyungang” users",
+    "数据资源目录编目覆盖率": "Catalog coverage",
+    # legislation
+    "立项": "Initiation", "起草": "Drafting", "审查": "Review", "审议": "Deliberation", "实施": "In force",
+    "向社会公布征求意见": "Public comment", "座谈会": "Forum", "论证会": "Expert panel", "听证会": "Hearing",
+    "民意调查": "Opinion survey", "委托第三方起草": "Third-party drafting", "网上听证": "Online hearing",
+    # data tables (contract labels)
+    "行政区与功能区": "Districts and functional zones", "县区边界": "District boundaries", "功能区边界（示意）": "Functional-zone outlines (approx.)",
+    "禁放通告": "Ban notices", "禁放区域（示意）": "Ban zones (approx.)", "全时段禁放地点": "Always-banned places",
+    "烟花爆竹相关事件": "Fireworks incidents", "禁放社会稳定风险评估问卷": "Risk-assessment survey", "综保区目标": "Bonded-zone targets",
+    "综保区区块": "Bonded-zone blocks", "综保区月度指标": "Bonded-zone monthly figures", "综保区设施": "Bonded-zone facilities",
+    "综保区平台与基地": "Bonded-zone platforms and bases", "综保区企业": "Bonded-zone enterprises", "综保区大事记": "Bonded-zone milestones",
+    "市级部门": "City departments", "信息项": "Catalog data items", "“4个一+3中心”框架": "The “4+3” framework",
+    "五大体系": "The five systems", "18项重点工程": "The 18 key projects", "重点工程月度进度": "Key projects' monthly progress",
+    "数字政府评估指标": "Digital-government indicators", "政府立法项目": "Rule-making projects", "公众参与活动": "Participation events",
+    # severities
+    "严重": "High", "关注": "Medium", "提示": "Low",
+    # units
+    "亿元": "100 m yuan", "亿美元": "100 m USD", "万元": "10,000 yuan", "万美元": "10,000 USD", "万人": "10,000 people",
+    "起": "incidents", "条": "entries", "项": "projects", "件": "projects", "人": "people",
+}
+
+# English amounts in the units a reader expects: 15亿元 reads as 1.5 bn yuan.
+_EN_AMOUNTS = {"亿元": (0.1, "bn yuan"), "亿美元": (0.1, "bn USD"), "万元": (0.01, "m yuan"), "万美元": (0.01, "m USD")}
 
 
 def t(key: str, lang: str = "zh", **fmt) -> str:
@@ -168,3 +437,62 @@ def t(key: str, lang: str = "zh", **fmt) -> str:
         return f"⟦{key}⟧"
     text = pair[1] if lang == "en" else pair[0]
     return text.format(**fmt) if fmt else text
+
+
+def value(text, lang: str = "zh"):
+    """A stored vocabulary value as shown in lang (free text and non-strings pass through)."""
+    if lang != "en" or not isinstance(text, str):
+        return text
+    return VALUES.get(text, text)
+
+
+def amount(number: float, unit: str, lang: str = "zh") -> str:
+    """A figure with its unit: 15.80亿元 / 1.58 bn yuan, 53.2%."""
+    if unit == "%":
+        return f"{number:.1f}%"
+    if lang == "en":
+        factor, label = _EN_AMOUNTS.get(unit, (1.0, VALUES.get(unit, unit)))
+        return f"{number * factor:,.2f} {label}"
+    return f"{number:,.2f}{unit}"
+
+
+class Translator:
+    """The UI language bound once, for builders that produce text: tr("key", **fmt), tr.value(v), tr.amount(x, unit)."""
+
+    def __init__(self, lang: str = "zh"):
+        self.lang = lang if lang in LANGUAGES else "zh"
+
+    def __call__(self, key: str, **fmt) -> str:
+        return t(key, self.lang, **fmt)
+
+    def value(self, text):
+        return value(text, self.lang)
+
+    def values(self, items) -> list:
+        return [value(x, self.lang) for x in items]
+
+    def frame(self, frame, *columns: str):
+        """A copy of frame with the vocabulary columns shown in this language."""
+        if self.lang == "zh":
+            return frame
+        return frame.assign(**{c: frame[c].map(self.value) for c in columns if c in frame})
+
+    def amount(self, number: float, unit: str) -> str:
+        return amount(number, unit, self.lang)
+
+    def unit(self, unit: str) -> str:
+        return value(unit, self.lang)
+
+    def month(self, m: int) -> str:
+        return f"{m}月" if self.lang == "zh" else _MONTHS_EN[m - 1]
+
+    def date(self, day) -> str:
+        return f"{day.year}年{day.month}月{day.day}日" if self.lang == "zh" else f"{day:%Y-%m-%d}"
+
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+ZH, EN = Translator("zh"), Translator("en")
+
+
+def translator(lang: str) -> Translator:
+    return EN if lang == "en" else ZH

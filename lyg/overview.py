@@ -6,16 +6,16 @@ from datetime import date
 
 from lyg import vocab
 from lyg.bonded import analysis as bz
-from lyg.bonded.metrics import format_value
 from lyg.catalog import search as cat
 from lyg.db import Database
 from lyg.digital import programme as dg
 from lyg.fireworks import analysis as fw
+from lyg.i18n import ZH, Translator
 from lyg.legislation import compliance as leg
 
-STATUS_WORDS = {"on": "正常", "risk": "预警", "off": "告警", "info": "情况"}
 STATUS_MARKS = {"on": "▲", "risk": "■", "off": "▼", "info": "●"}
 BONDED_DISTRICTS = {"", "320703", "320771", "3207L1"}  # the blocks lie in 开发区 and 徐圩新区, both in 连云区
+FRESH_ON, FRESH_RISK = 80.0, 60.0  # % of assessed catalog entries up to date
 
 
 @dataclass(frozen=True)
@@ -28,73 +28,77 @@ class Headline:
     as_of: date
     page: str
     query: dict = field(default_factory=dict)
-
-    @property
-    def status_text(self) -> str:
-        return f"{STATUS_MARKS[self.status]} {STATUS_WORDS[self.status]}"
+    status_text: str = ""  # the mark and the status word, in the language the headline was built in
 
 
-def bonded(db: Database, district: str = "") -> list[Headline]:
+def _headline(tr: Translator, domain: str, title: str, value: str, comparison: str, status: str, day: date, page: str,
+              query: dict | None = None) -> Headline:
+    return Headline(domain, title, value, comparison, status, day, page, query or {},
+                    f"{STATUS_MARKS[status]} {tr(f'status.{status}')}")
+
+
+def bonded(db: Database, district: str = "", tr: Translator = ZH) -> list[Headline]:
     if district not in BONDED_DISTRICTS:
         return []
     day, year = bz.as_of(db), bz.years(db)[0]
     out = []
     for p in bz.progress(db, year):
         if p.comparison == "share_above":
-            comparison = f"目标：高于{format_value(p.target, '%')}（{p.variance_target:+.1f}个百分点）"
+            comparison = tr("hl.bonded_share", target=tr.amount(p.target, "%"), pp=p.variance_target)
         else:
-            comparison = (f"应达 {format_value(p.expected_seasonal, p.unit)}（{p.variance_expected_pct:+.1f}%）；"
-                          f"全年目标 {format_value(p.target, p.unit)}，预计 {format_value(p.forecast, p.unit)}")
-        out.append(Headline("bonded", f"综保区·{p.indicator_name}（{year}年1—{p.months}月）", format_value(p.actual, p.unit),
-                            comparison, p.status, day, "pages/bonded.py", {"year": str(year)}))
+            comparison = tr("hl.bonded_sum", expected=tr.amount(p.expected_seasonal, p.unit), pct=p.variance_expected_pct,
+                            target=tr.amount(p.target, p.unit), forecast=tr.amount(p.forecast, p.unit))
+        out.append(_headline(tr, "bonded", tr("hl.bonded_title", name=tr.value(p.indicator_name), year=year, months=p.months),
+                             tr.amount(p.actual, p.unit), comparison, p.status, day, "pages/bonded.py", {"year": str(year)}))
     return out
 
 
-def catalog(db: Database) -> list[Headline]:
+def catalog(db: Database, tr: Translator = ZH) -> list[Headline]:
     day = cat.as_of(db)
     head = cat.headline(db, day)
-    fresh_status = "on" if head["fresh_pct"] >= 80 else "risk" if head["fresh_pct"] >= 60 else "off"
+    fresh_status = "on" if head["fresh_pct"] >= FRESH_ON else "risk" if head["fresh_pct"] >= FRESH_RISK else "off"
     return [
-        Headline("catalog", "资源目录·无条件共享占比", f"{head['unconditional_pct']:.1f}%",
-                 f"共 {int(head['entries']):,} 条资源；向社会开放 {head['open_pct']:.1f}%", "info", day, "pages/catalog.py"),
-        Headline("catalog", "资源目录·及时更新率", f"{head['fresh_pct']:.1f}%",
-                 f"目标 ≥ 80%；逾期 {int(head['overdue'])} 条、严重逾期 {int(head['delinquent'])} 条", fresh_status, day,
-                 "pages/catalog.py", {"fresh": ["严重逾期"]}),
+        _headline(tr, "catalog", tr("hl.cat_shared_title"), f"{head['unconditional_pct']:.1f}%",
+                  tr("hl.cat_shared", entries=int(head["entries"]), open=head["open_pct"]), "info", day, "pages/catalog.py"),
+        _headline(tr, "catalog", tr("hl.cat_fresh_title"), f"{head['fresh_pct']:.1f}%",
+                  tr("hl.cat_fresh", target=FRESH_ON, overdue=int(head["overdue"]), delinquent=int(head["delinquent"])),
+                  fresh_status, day, "pages/catalog.py", {"fresh": ["严重逾期"]}),
     ]
 
 
-def programme(db: Database) -> list[Headline]:
+def programme(db: Database, tr: Translator = ZH) -> list[Headline]:
     day = dg.as_of(db)
     projects = dg.projects(db, day)
     late, risk = int((projects["schedule"] == "late").sum()), int((projects["schedule"] == "risk").sum())
     done, over = int((projects["schedule"] == "done").sum()), int((projects["cost"] == "over").sum())
     status = "off" if late else "risk" if risk or over else "on"
-    return [Headline("digital", "数字政府·18项重点工程", f"已完成 {done} 项", f"滞后 {late} 项、预警 {risk} 项、超支 {over} 项",
-                     status, day, "pages/digital.py")]
+    return [_headline(tr, "digital", tr("hl.dg_title"), tr("hl.dg_done", n=done), tr("hl.dg", late=late, risk=risk, over=over),
+                      status, day, "pages/digital.py")]
 
 
-def legislation(db: Database) -> list[Headline]:
+def legislation(db: Database, tr: Translator = ZH) -> list[Headline]:
     day = leg.as_of(db)
     projects, events = leg.load(db)
     comments = events[(events["method"] == leg.PUBLIC_COMMENT) & events["stage"].isin(leg.COMMENT_STAGES)]
     compliant = 100.0 * (comments["days"] >= leg.MIN_COMMENT_DAYS).mean() if len(comments) else 100.0
     violations = leg.violations(projects, events)
-    status = "off" if (violations["rule"] == "征求意见期不少于30日").any() else "risk" if len(violations) else "on"
-    return [Headline("legislation", "立法参与·征求意见期达标率", f"{compliant:.1f}%",
-                     f"{len(comments)} 次公开征求意见；不符合《办法》{len(violations)} 处", status, day, "pages/legislation.py")]
+    status = "off" if (violations["rule_code"] == leg.COMMENT_PERIOD).any() else "risk" if len(violations) else "on"
+    return [_headline(tr, "legislation", tr("hl.leg_title"), f"{compliant:.1f}%",
+                      tr("hl.leg", comments=len(comments), breaches=len(violations)), status, day, "pages/legislation.py")]
 
 
-def fireworks(db: Database, district: str = "") -> list[Headline]:
+def fireworks(db: Database, district: str = "", tr: Translator = ZH) -> list[Headline]:
     day = fw.as_of(db)
     season = fw.season_vs_previous(db, district if district in vocab.DISTRICT_NAMES else "")
     change = season["change_pct"]
     status = "info" if change is None else "on" if change <= 0 else "risk" if change <= 20 else "off"
-    where = vocab.DISTRICT_NAMES.get(district, "全市")
-    compared = "上一春节季无记录" if change is None else f"上一春节季 {season['previous']} 起（{change:+.1f}%）"
-    return [Headline("fireworks", f"烟花爆竹·{season['season_year']}年春节季事件（{where}，除夕前后20天）", f"{season['this']} 起",
-                     compared, status, day, "pages/fireworks.py")]
+    where = tr.value(vocab.DISTRICT_NAMES.get(district, "全市"))
+    compared = tr("hl.fw_no_previous") if change is None else tr("hl.fw_previous", n=season["previous"], pct=change)
+    return [_headline(tr, "fireworks", tr("hl.fw_title", year=season["season_year"], where=where), tr("hl.fw_value", n=season["this"]),
+                      compared, status, day, "pages/fireworks.py")]
 
 
-def headlines(db: Database, district: str = "") -> list[Headline]:
+def headlines(db: Database, district: str = "", tr: Translator = ZH) -> list[Headline]:
     """Every domain's headline figures; a district narrows those that have one."""
-    return bonded(db, district) + fireworks(db, district) + catalog(db) + programme(db) + legislation(db)
+    return (bonded(db, district, tr) + fireworks(db, district, tr) + catalog(db, tr) + programme(db, tr)
+            + legislation(db, tr))

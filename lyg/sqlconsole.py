@@ -86,7 +86,6 @@ def run_query(con: duckdb.DuckDBPyConnection, sql: str, row_cap: int = 5000, tim
 
 def schema() -> pd.DataFrame:
     """Tables and columns with types, units and descriptions, from the data contracts."""
-    rows = [(t.name, t.label, c.name, "BLOB (WKB)" if c.type == "GEOMETRY" else c.type, c.unit, c.label,
-             "是" if c in t.derived else "")
+    rows = [(t.name, t.label, c.name, "BLOB (WKB)" if c.type == "GEOMETRY" else c.type, c.unit, c.label, c in t.derived)
             for t in TABLES for c in t.columns + t.derived]
-    return pd.DataFrame(rows, columns=["表", "表说明", "列", "类型", "单位", "说明", "构建时派生"])
+    return pd.DataFrame(rows, columns=["table", "table_label", "column", "type", "unit", "description", "derived"])

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import time
 
-PANEL_TITLES = {"overview": "城市大脑 · 总览", "fireworks": "烟花爆竹禁放", "bonded": "综合保税区",
-                "catalog": "大数据资源目录", "digital": "数字政府建设", "legislation": "公众参与政府立法"}
+PANEL_TITLES = {name: f"page.{name}" for name in ("overview", "fireworks", "bonded", "catalog", "digital", "legislation")}  # i18n keys
 
 
 def playlist(configured: tuple[str, ...]) -> list[str]:

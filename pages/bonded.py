@@ -6,9 +6,11 @@ from lyg.bonded import analysis as bz
 from lyg.bonded import figures
 from lyg.ui import urlstate
 from lyg.ui.context import context
-from lyg.ui.layout import guarded, header, table_with_downloads
+from lyg.ui.layout import guarded, header, labelled, table_with_downloads
 
 STATUS_MARK = {"on": "green", "risk": "orange", "off": "red"}
+MONTHLY_COLUMNS = ["month", "block_code", "block", "subzone", "industrial_output", "logistics_revenue", "trade_total",
+                   "leading_industry_output"]
 ctx = context("bonded")
 with guarded(ctx):
     as_of = bz.as_of(ctx.db)
@@ -21,37 +23,40 @@ with guarded(ctx):
     st.caption(ctx.t("bz.bullet_help"))
     for row in (progress[:2], progress[2:]):
         for col, p in zip(st.columns(2), row):
-            col.plotly_chart(figures.bullet(p), key=f"bullet-{p.indicator_code}")
-            col.markdown(f":{STATUS_MARK[p.status]}[**{figures.status_line(p)}**]")
+            col.plotly_chart(figures.bullet(p, tr=ctx.tr), key=f"bullet-{p.indicator_code}")
+            col.markdown(f":{STATUS_MARK[p.status]}[**{figures.status_line(p, ctx.tr)}**]")
 
     st.subheader(ctx.t("bz.paths"))
     paths = bz.paths(ctx.db, year, progress)
-    charts = [figures.cumulative(p, paths[p.indicator_code]) if p.comparison != "share_above"
-              else figures.share_line(p, bz.share_by_month(ctx.db, year)) for p in progress]
+    charts = [figures.cumulative(p, paths[p.indicator_code], ctx.tr) if p.comparison != "share_above"
+              else figures.share_line(p, bz.share_by_month(ctx.db, year), ctx.tr) for p in progress]
     for start in (0, 2):
         for col, (i, fig) in zip(st.columns(2), enumerate(charts[start:start + 2], start=start)):
             col.plotly_chart(fig, key=f"path-{i}")
 
     st.subheader(ctx.t("bz.split"))
-    st.plotly_chart(figures.subzone_split(bz.subzone_split(ctx.db, year)), key="bz-split")
+    st.plotly_chart(figures.subzone_split(bz.subzone_split(ctx.db, year), ctx.tr), key="bz-split")
     st.subheader(ctx.t("bz.monthly"))
-    table_with_downloads(ctx, bz.monthly_table(ctx.db, year), f"bonded_monthly_{year}", key="bz-monthly", height=300)
+    table_with_downloads(ctx, labelled(ctx, bz.monthly_table(ctx.db, year), MONTHLY_COLUMNS, ("block", "subzone")),
+                         f"bonded_monthly_{year}", key="bz-monthly", height=300)
 
     left, right = st.columns(2)
     left.subheader(ctx.t("bz.facilities"))
-    left.plotly_chart(figures.facilities(bz.facilities(ctx.db)), key="bz-facilities")
+    left.plotly_chart(figures.facilities(bz.facilities(ctx.db), ctx.tr), key="bz-facilities")
     right.subheader(ctx.t("bz.milestones"))
     right.plotly_chart(figures.milestones(bz.milestones(ctx.db)), key="bz-milestones")
 
     left, right = st.columns([3, 2])
     with left:
         st.subheader(ctx.t("bz.map"))
-        st.pydeck_chart(figures.blocks_map(meta.units(ctx.db), bz.blocks(ctx.db), ctx.settings.basemap_style_url), key="bz-map", height=480)
+        st.pydeck_chart(figures.blocks_map(ctx.tr.frame(meta.units(ctx.db), "name"), bz.blocks(ctx.db), ctx.settings.basemap_style_url,
+                                           ctx.tr), key="bz-map", height=480)
         st.caption(ctx.t("bz.map_caption"))
     with right:
         st.subheader(ctx.t("bz.platforms"))
-        table_with_downloads(ctx, bz.platforms(ctx.db)[["subzone", "kind", "name", "focus"]].rename(columns={
-            "subzone": "片区", "kind": "类别", "name": "名称", "focus": "主要内容"}), "bonded_platforms", key="bz-platforms", height=400)
+        table_with_downloads(ctx, labelled(ctx, bz.platforms(ctx.db), ["subzone", "kind", "name", "focus"], ("subzone", "kind")),
+                             "bonded_platforms", key="bz-platforms", height=400)
     st.subheader(ctx.t("bz.enterprises"))
-    table_with_downloads(ctx, bz.enterprises_by_year(ctx.db).rename(columns={"year": "年份", "ownership": "资本类别", "investment_unit": "单位",
-                         "enterprises": "企业数", "investment": "投资总额"}), "bonded_enterprises", key="bz-enterprises")
+    enterprises = bz.enterprises_by_year(ctx.db)
+    table_with_downloads(ctx, labelled(ctx, enterprises, list(enterprises.columns), ("ownership", "investment_unit")),
+                         "bonded_enterprises", key="bz-enterprises")

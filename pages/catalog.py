@@ -3,27 +3,32 @@ import math
 
 import streamlit as st
 
-from lyg.auth.roles import HIDDEN, mask_restricted, sees_detail
+from lyg.auth.roles import mask_restricted, sees_detail
 from lyg.catalog import figures
 from lyg.catalog import search as cat
 from lyg.export import csv_bytes, xlsx_bytes
 from lyg.ui import urlstate
 from lyg.ui.context import context
 from lyg.ui.facets import current_selection, facet_picker
-from lyg.ui.layout import guarded, header, table_with_downloads
+from lyg.ui.layout import guarded, header, labelled, table_with_downloads
 
+RESULT_COLUMNS = ("resource_code", "name", "provider", "class_category", "share_type", "open_text", "format", "update_cycle",
+                  "last_updated_on", "freshness", "age_days", "items")
+VOCABULARY = ("class_category", "share_type", "open_text", "format", "update_cycle", "freshness")
+SCORECARD_COLUMNS = ("department", "provider_code", "entries", "unconditional_pct", "open_pct", "fresh_pct", "overdue", "delinquent",
+                     "items_per_entry")
 ctx = context("catalog")
 with guarded(ctx):
     day = cat.as_of(ctx.db)
     header(ctx, "page.catalog", day, illustrative=True)
     head = cat.headline(ctx.db, day)
     cols = st.columns(6)
-    cols[0].metric(ctx.t("cat.entries"), f"{int(head['entries']):,} 条")
+    cols[0].metric(ctx.t("cat.entries"), ctx.t("cat.n_entries", n=int(head["entries"])))
     cols[1].metric(ctx.t("cat.unconditional"), f"{head['unconditional_pct']:.1f}%")
     cols[2].metric(ctx.t("cat.conditional"), f"{head['conditional_pct']:.1f}%")
     cols[3].metric(ctx.t("cat.open"), f"{head['open_pct']:.1f}%")
     cols[4].metric(ctx.t("cat.fresh_pct"), f"{head['fresh_pct']:.1f}%")
-    cols[5].metric(f"{ctx.t('cat.overdue')} / {ctx.t('cat.delinquent')}", f"{int(head['overdue'])} / {int(head['delinquent'])} 条")
+    cols[5].metric(f"{ctx.t('cat.overdue')} / {ctx.t('cat.delinquent')}", ctx.t("cat.n_entries_pair", a=int(head["overdue"]), b=int(head["delinquent"])))
 
     tab_search, tab_depts, tab_fresh, tab_quality = st.tabs([ctx.t("cat.search"), ctx.t("cat.scorecard"), ctx.t("cat.freshness"), ctx.t("cat.quality")])
     with tab_search:
@@ -31,7 +36,7 @@ with guarded(ctx):
         q = urlstate.text(ctx.t("cat.search"), "q", container=main, placeholder=ctx.t("cat.query"))
         filters = cat.Filters(q, **{field: tuple(current_selection(key)) for key, (_, field) in cat.FACETS.items()})
         counts = cat.facets(ctx.db, filters, day)
-        filters = cat.Filters(q, **{field: tuple(facet_picker(ctx.t(f"cat.facet.{key}"), key, counts[key], side, ctx.t("generic.all")))
+        filters = cat.Filters(q, **{field: tuple(facet_picker(ctx.t(f"cat.facet.{key}"), key, counts[key], side, ctx.t("generic.all"), ctx.tr))
                                     for key, (_, field) in cat.FACETS.items()})
         page = int(st.query_params.get("page", "1")) if st.query_params.get("page", "1").isdigit() else 1
         results, total = cat.search(ctx.db, filters, day, page)
@@ -40,11 +45,8 @@ with guarded(ctx):
         if results.empty:
             main.info(ctx.t("cat.none"))
         else:
-            main.dataframe(results.rename(columns={"resource_code": "代码", "name": "名称", "provider": "提供方", "class_category": "类",
-                           "share_type": "共享类型", "open_text": "向社会开放", "format": "格式", "update_cycle": "更新周期",
-                           "last_updated_on": "最近更新", "freshness": "时效", "age_days": "距今天数", "items": "信息项数"}),
-                           hide_index=True, width="stretch", height=420,
-                           column_config={"最近更新": st.column_config.DateColumn(format="YYYY-MM-DD")})
+            main.dataframe(labelled(ctx, results, list(RESULT_COLUMNS), VOCABULARY), hide_index=True, width="stretch", height=420,
+                           column_config={ctx.t("col.last_updated_on"): st.column_config.DateColumn(format="YYYY-MM-DD")})
         new_page = main.number_input(ctx.t("cat.page"), 1, pages, min(page, pages), key="cat-page")
         if new_page != page:
             st.query_params["page"] = str(new_page)
@@ -55,43 +57,45 @@ with guarded(ctx):
         left.download_button(ctx.t("app.download_csv"), csv_bytes(view), "catalog_view.csv", "text/csv", key="cat-csv")
         right.download_button(ctx.t("app.download_xlsx"), xlsx_bytes(view), "catalog_view.xlsx", key="cat-xlsx")
         if not results.empty:
-            labels = dict(zip(results["resource_code"], results["resource_code"] + "  " + results["name"]))
+            labels = dict(zip(results["resource_code"], results["resource_code"] + "  " + results["name"]))  # names as written
             code = main.selectbox(ctx.t("cat.detail"), list(labels), format_func=labels.get, key="cat-detail")
             entry = cat.entry(ctx.db, code, day)
             full = sees_detail(ctx.identity.role, entry["share_type"])
             with main.container(border=True):
-                st.markdown(f"#### {entry['name']}（{entry['resource_code']}）")
-                st.markdown(f"**提供方**：{entry['provider']}（{entry['provider_code']}）　**分类**：{entry['class_category']} / {entry['class_item']}　"
-                            f"**格式**：{entry['format']}　**更新周期**：{entry['update_cycle']}　**时效**：{entry['freshness']}")
+                tr = ctx.tr
+                st.markdown(f"#### {entry['name']} ({entry['resource_code']})")
+                st.markdown(ctx.t("cat.entry_meta", provider=entry["provider"], provider_code=entry["provider_code"],
+                                  cls=tr.value(entry["class_category"]), item=entry["class_item"], format=tr.value(entry["format"]),
+                                  cycle=tr.value(entry["update_cycle"]), fresh=tr.value(entry["freshness"])))
                 if not full:
-                    st.markdown(f"**共享**：{entry['share_type']}　{HIDDEN}")
+                    st.markdown(ctx.t("cat.entry_hidden", share=tr.value(entry["share_type"]), hidden=ctx.t("cat.hidden")))
                 else:
-                    st.markdown(f"**共享**：{entry['share_type']}　{entry['share_condition'] or ''}　**共享方式**：{entry['share_method'] or '—'}　"
-                                f"**向社会开放**：{entry['open_text']}")
-                    st.text(entry["summary"] or "（缺少摘要）")
+                    st.markdown(ctx.t("cat.entry_share", share=tr.value(entry["share_type"]), condition=entry["share_condition"] or "",
+                                      method=tr.value(entry["share_method"] or "—"), open=tr.value(entry["open_text"])))
+                    st.text(entry["summary"] or ctx.t("cat.no_summary"))
                 if full:
                     st.markdown(f"**{ctx.t('cat.items')}**")
-                    items = cat.entry_items(ctx.db, code).rename(columns={"item_no": "序号", "item_name": "名称", "data_type": "数据类型"})
+                    items = labelled(ctx, cat.entry_items(ctx.db, code), ["item_no", "item_name", "data_type"], ("data_type",))
                     table_with_downloads(ctx, items, f"items_{code.replace('/', '_')}", key="cat-items")
                     related = cat.related(ctx.db, code)
                     if not related.empty:
                         st.markdown(f"**{ctx.t('cat.related')}**")
-                        table_with_downloads(ctx, related, "related", key="cat-related")
+                        table_with_downloads(ctx, labelled(ctx, related, list(related.columns), ("direction",)), "related", key="cat-related")
     with tab_depts:
         card = cat.scorecard(ctx.db, day)
-        pct = {c: st.column_config.ProgressColumn(format="%.1f%%", min_value=0, max_value=100) for c in ("无条件共享%", "开放%", "及时%")}
-        table_with_downloads(ctx, card.rename(columns={"department": "部门", "provider_code": "代码", "entries": "资源数", "unconditional_pct": "无条件共享%",
-                     "open_pct": "开放%", "fresh_pct": "及时%", "overdue": "逾期", "delinquent": "严重逾期", "items_per_entry": "平均信息项"}).round(1),
-                             "catalog_scorecard", key="cat-scorecard", height=520, column_config=pct)
+        pct = {ctx.t(f"col.{c}"): st.column_config.ProgressColumn(format="%.1f%%", min_value=0, max_value=100)
+               for c in ("unconditional_pct", "open_pct", "fresh_pct")}
+        table_with_downloads(ctx, labelled(ctx, card.round(1), list(SCORECARD_COLUMNS)), "catalog_scorecard", key="cat-scorecard",
+                             height=520, column_config=pct)
     with tab_fresh:
         st.caption(ctx.t("cat.freshness_rule"))
         by_cycle = cat.freshness_by_cycle(ctx.db, day)
         left, right = st.columns([3, 2])
-        left.plotly_chart(figures.freshness_by_cycle(by_cycle), key="cat-fresh-cycle")
-        right.plotly_chart(figures.freshness_share(by_cycle), key="cat-fresh-share")
+        left.plotly_chart(figures.freshness_by_cycle(by_cycle, tr=ctx.tr), key="cat-fresh-cycle")
+        right.plotly_chart(figures.freshness_share(by_cycle, tr=ctx.tr), key="cat-fresh-share")
     with tab_quality:
         problems = cat.quality(ctx.db)
         st.markdown(ctx.t("cat.quality_count", n=len(problems)) if len(problems) else ctx.t("cat.quality_none"))
         if len(problems):
-            table_with_downloads(ctx, problems.rename(columns={"resource_code": "代码", "name": "名称", "provider": "提供方", "problem": "问题"}),
+            table_with_downloads(ctx, labelled(ctx, problems, ["resource_code", "name", "provider", "problem", "detail"], ("problem",)),
                                  "catalog_quality", key="cat-quality", height=420)

@@ -10,7 +10,7 @@ from lyg.importer.generic import DOMAIN_LABELS
 from lyg.importer.readers import ImportFileError, MAX_BYTES
 from lyg.importer.staging import import_log
 from lyg.ui.context import context
-from lyg.ui.layout import guarded, plain, table_with_downloads
+from lyg.ui.layout import guarded, labelled, plain, table_with_downloads
 from lyg.validate import ContractError
 
 ctx = context("import")
@@ -18,7 +18,7 @@ with guarded(ctx):
     st.title(ctx.t("page.import"))
     st.caption(ctx.t("imp.help"))
     left, right = st.columns(2)
-    domain = left.selectbox(ctx.t("imp.domain"), list(DOMAIN_LABELS), format_func=DOMAIN_LABELS.get, key="imp-domain")
+    domain = left.selectbox(ctx.t("imp.domain"), list(DOMAIN_LABELS), format_func=lambda d: ctx.tr.value(DOMAIN_LABELS[d]), key="imp-domain")
     upload = left.file_uploader(ctx.t("imp.file"), type=["csv", "xlsx", "geojson", "json", "zip", "gpkg"], key="imp-file")
     sheet = right.text_input(ctx.t("imp.sheet"), key="imp-sheet").strip() or None
     crs = right.text_input(ctx.t("imp.crs"), key="imp-crs").strip() or None
@@ -35,10 +35,10 @@ with guarded(ctx):
                 st.success(ctx.t("imp.ok", added=result.added, replaced=result.replaced))
             except ContractError as exc:
                 st.error(ctx.t("imp.failed", n=len(exc.problems)))
-                st.dataframe(pd.DataFrame([vars(p) for p in exc.problems]).rename(columns={
-                    "file": "文件", "row": "行", "column": "列", "value": "值", "rule": "问题"}), hide_index=True, width="stretch")
+                problems = pd.DataFrame([vars(p) for p in exc.problems])
+                st.dataframe(labelled(ctx, problems, ["file", "row", "column", "value", "rule"]), hide_index=True, width="stretch")
             except ImportFileError as exc:
-                st.error(ctx.t("imp.unreadable") + "：" + plain(str(exc)))
+                st.error(ctx.t("imp.unreadable_because", reason=plain(str(exc))))
     st.subheader(ctx.t("imp.log"))
     log = import_log(Path(ctx.settings.data_dir))
     if log.empty:

@@ -34,13 +34,13 @@ with guarded(ctx):
     notices = fw.notices(ctx.db)
     notice_ids = list(notices["notice_id"])
     in_force = fw.rules(ctx.db).notice_on(as_of)
-    titles = {r.notice_id: ctx.t("fw.notice_line", title=r.doc_number or r.title, start=f"{r.effective_from:%Y-%m-%d}")
+    titles = {r.notice_id: ctx.t("fw.notice_line", title=ctx.tr.value(r.doc_number or r.title), start=f"{r.effective_from:%Y-%m-%d}")
               for r in notices.itertuples()}
 
     filters = st.columns([2, 3, 3])
-    period = urlstate.select(ctx.t("fw.period"), list(fw.PERIODS), "period", container=filters[0])
+    period = urlstate.select(ctx.t("fw.period"), list(fw.PERIODS), "period", container=filters[0], format_func=ctx.tr.value)
     types = urlstate.multiselect(ctx.t("fw.types"), list(vocab.INCIDENT_TYPES), "types", container=filters[1],
-                                 placeholder=ctx.t("fw.all_types")) or list(vocab.INCIDENT_TYPES)
+                                 placeholder=ctx.t("fw.all_types"), format_func=ctx.tr.value) or list(vocab.INCIDENT_TYPES)
     notice_id = urlstate.select(ctx.t("fw.notice"), notice_ids, "notice", default=in_force.notice_id if in_force else notice_ids[-1],
                                 container=filters[2], format_func=titles.get)
     start, end = fw.period_bounds(period, as_of)
@@ -48,7 +48,7 @@ with guarded(ctx):
     map_col, check_col = st.columns([3, 2])
     with check_col:
         st.subheader(ctx.t("fw.checker"))
-        place = st.selectbox(ctx.t("fw.place"), [*CHECK_POINTS, MAP_PICK, ctx.t("fw.custom")], key="check-place")
+        place = st.selectbox(ctx.t("fw.place"), [*CHECK_POINTS, MAP_PICK, ctx.t("fw.custom")], key="check-place", format_func=ctx.tr.value)
         default_lon, default_lat = st.session_state.get("fw-picked", (119.16, 34.605)) if place == MAP_PICK else \
             CHECK_POINTS.get(place, (119.16, 34.605))
         key_suffix = f"{place}-{default_lon}-{default_lat}"
@@ -58,37 +58,39 @@ with guarded(ctx):
         day_col, time_col = st.columns(2)
         day = day_col.date_input(ctx.t("fw.date"), value=datetime(2026, 2, 16).date(), key="check-date")
         moment = time_col.time_input(ctx.t("fw.time"), value=time(23, 0), step=1800, key="check-time")
-        show_verdict(ctx, fw.rules(ctx.db).check(lon, lat, datetime.combine(day, moment)))
+        show_verdict(ctx, fw.rules(ctx.db).check(lon, lat, datetime.combine(day, moment), ctx.tr))
 
     with map_col:
         st.subheader(ctx.t("fw.map"))
         zones = ctx.db.query("fireworks.zones")
         grid = fw.incident_grid(ctx.db, start, end, types, CELL_DEG)
-        deck = figures.ban_map(meta.units(ctx.db), zones[zones["notice_id"] == notice_id], ctx.db.query("fireworks.places"),
-                               grid, CELL_DEG, point=(lon, lat), basemap_url=ctx.settings.basemap_style_url)
+        deck = figures.ban_map(ctx.tr.frame(meta.units(ctx.db), "name"), zones[zones["notice_id"] == notice_id],
+                               ctx.db.query("fireworks.places"), grid, CELL_DEG, point=(lon, lat),
+                               basemap_url=ctx.settings.basemap_style_url, tr=ctx.tr)
         st.pydeck_chart(deck, key="fw-map", height=620, on_select=remember_map_pick, selection_mode="single-object")
-        st.caption(ctx.t("fw.map_legend") + "。" + ctx.t("fw.map_caption"))
+        st.caption(ctx.t("fw.map_legend") + ctx.t("fw.map_caption"))
 
     left, right = st.columns(2)
-    left.plotly_chart(figures.by_year_type(fw.by_year_type(ctx.db, types), notices, ctx.t("fw.by_year")), key="fw-year")
-    right.plotly_chart(figures.season_comparison(fw.season_comparison(ctx.db, types), ctx.t("fw.season")), key="fw-season")
+    tr = ctx.tr
+    left.plotly_chart(figures.by_year_type(fw.by_year_type(ctx.db, types), notices, ctx.t("fw.by_year"), tr), key="fw-year")
+    right.plotly_chart(figures.season_comparison(fw.season_comparison(ctx.db, types), ctx.t("fw.season"), tr), key="fw-season")
     left, right = st.columns(2)
-    left.plotly_chart(figures.by_district(fw.by_district(ctx.db, start, end, types), ctx.t("fw.by_district")), key="fw-district")
-    right.plotly_chart(figures.inside_outside(fw.inside_outside(ctx.db, types), ctx.t("fw.inside")), key="fw-inside")
+    left.plotly_chart(figures.by_district(fw.by_district(ctx.db, start, end, types), ctx.t("fw.by_district"), tr), key="fw-district")
+    right.plotly_chart(figures.inside_outside(fw.inside_outside(ctx.db, types), ctx.t("fw.inside"), tr), key="fw-inside")
 
     left, right = st.columns([2, 3])
-    left.plotly_chart(figures.survey(fw.survey(ctx.db), ctx.t("fw.survey")), key="fw-survey")
+    left.plotly_chart(figures.survey(fw.survey(ctx.db), ctx.t("fw.survey"), tr), key="fw-survey")
     growth = fw.zone_growth(ctx.db)
     with right:
-        st.plotly_chart(figures.zone_growth(growth, ctx.t("fw.growth")), key="fw-growth")
+        st.plotly_chart(figures.zone_growth(growth, ctx.t("fw.growth"), tr), key="fw-growth")
         shown = pd.DataFrame({
-            ctx.t("fw.notice"): growth["doc_number"].fillna("").where(growth["doc_number"].notna(), growth["title"]),
-            ctx.t("fw.zone_area") + "（km²）": growth["zone_km2"].round(1),
-            ctx.t("fw.urban_share") + "（%）": growth["urban_share_pct"].round(1),
-            ctx.t("fw.population") + "（万人）": (growth["population"] / 1e4).round(1),
+            ctx.t("fw.notice"): growth["doc_number"].where(growth["doc_number"].notna(), growth["title"]).map(tr.value),
+            ctx.t("fig.with_unit", name=ctx.t("fw.zone_area"), unit="km²"): growth["zone_km2"].round(1),
+            ctx.t("fig.with_unit", name=ctx.t("fw.urban_share"), unit="%"): growth["urban_share_pct"].round(1),
+            ctx.t("fig.with_unit", name=ctx.t("fw.population"), unit=tr.unit("万人")): (growth["population"] / 1e4).round(1),
         })
         table_with_downloads(ctx, shown, "zone_growth", key="fw-growth-table")
     st.subheader(ctx.t("fw.places"))
-    places = ctx.db.query("fireworks.places")[["name", "category", "legal_basis", "area_km2"]].round(2)
+    places = tr.frame(ctx.db.query("fireworks.places")[["name", "category", "legal_basis", "area_km2"]].round(2), "category")
     places.columns = [ctx.t("col.name"), ctx.t("col.category"), ctx.t("col.legal_basis"), ctx.t("col.area")]
     table_with_downloads(ctx, places, "always_banned_places", key="fw-places")

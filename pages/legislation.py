@@ -5,17 +5,20 @@ from lyg.legislation import compliance as leg
 from lyg.legislation import figures
 from lyg.ui import urlstate
 from lyg.ui.context import context
-from lyg.ui.layout import guarded, header, table_with_downloads
+from lyg.ui.layout import guarded, header, labelled, table_with_downloads
 
+EVENT_COLUMNS = ["event_id", "stage", "method", "start_on", "end_on", "days", "participants", "opinions_received", "opinions_adopted",
+                 "feedback_published", "public_members", "officials", "experts"]
 ctx = context("legislation")
+tr = ctx.tr
 with guarded(ctx):
     header(ctx, "page.legislation", leg.as_of(ctx.db), illustrative=True)
     projects, events = leg.load(ctx.db)
-    violations = leg.violations(projects, events)
+    violations = leg.violations(projects, events, tr)
 
     left, right = st.columns([2, 3])
     left.subheader(ctx.t("leg.pipeline"))
-    left.plotly_chart(figures.pipeline(projects), key="leg-pipeline")
+    left.plotly_chart(figures.pipeline(projects, tr), key="leg-pipeline")
     with right:
         st.subheader(ctx.t("leg.compliance"))
         st.caption(ctx.t("leg.rules"))
@@ -24,26 +27,22 @@ with guarded(ctx):
         else:
             st.markdown(f":red[**{ctx.t('leg.violations', n=len(violations))}**]")
             for v in violations.itertuples():
-                st.markdown(f"- **{v.rule}**：{v.detail}（依据：{v.basis}）")
+                st.markdown(ctx.t("leg.violation_line", rule=v.rule, detail=v.detail, basis=v.basis))
 
     left, right = st.columns(2)
     left.subheader(ctx.t("leg.methods"))
-    left.plotly_chart(figures.methods_over_time(events), key="leg-methods")
+    left.plotly_chart(figures.methods_over_time(events, tr), key="leg-methods")
     right.subheader(ctx.t("leg.adoption"))
-    right.plotly_chart(figures.adoption(leg.adoption_rates(events, "method"), "method"), key="leg-adoption")
-    by_stage = leg.adoption_rates(events, "stage").rename(columns={"stage": "阶段", "events": "活动数", "received": "收到意见（条）",
-                                                                  "adopted": "采纳（条）", "adoption_pct": "采纳率%", "feedback_pct": "反馈公开率%"})
+    right.plotly_chart(figures.adoption(leg.adoption_rates(events, "method"), "method", tr), key="leg-adoption")
+    rates = leg.adoption_rates(events, "stage")
+    by_stage = labelled(ctx, rates, list(rates.columns), ("stage",))
     st.markdown(f"**{ctx.t('leg.by_stage')}**")
     table_with_downloads(ctx, by_stage.round(1), "adoption_by_stage", key="leg-by-stage")
 
     st.subheader(ctx.t("leg.project"))
-    titles = dict(zip(projects["project_id"], projects["title"] + "（" + projects["stage"] + "）"))
+    titles = {p.project_id: ctx.t("leg.project_option", title=p.title, stage=tr.value(p.stage)) for p in projects.itertuples()}
     pid = urlstate.select(ctx.t("leg.project"), list(titles), "project", container=st.columns(3)[0], format_func=titles.get)
     project = projects.set_index("project_id").loc[pid]
-    st.plotly_chart(figures.project_timeline(events[events["project_id"] == pid], project), key="leg-timeline")
-    shown = events[events["project_id"] == pid][["event_id", "stage", "method", "start_on", "end_on", "days", "participants",
-                                                 "opinions_received", "opinions_adopted", "feedback_published", "public_members", "officials", "experts"]]
-    table_with_downloads(ctx, shown.rename(columns={"event_id": "编号", "stage": "阶段", "method": "方式", "start_on": "开始", "end_on": "结束",
-                         "days": "天数", "participants": "参与人数", "opinions_received": "收到意见", "opinions_adopted": "采纳意见",
-                         "feedback_published": "已公开反馈", "public_members": "听证公众代表", "officials": "听证政府人员", "experts": "听证专家"}),
+    st.plotly_chart(figures.project_timeline(events[events["project_id"] == pid], project, tr), key="leg-timeline")
+    table_with_downloads(ctx, labelled(ctx, events[events["project_id"] == pid], EVENT_COLUMNS, ("stage", "method")),
                          f"legislation_{pid}", key="leg-events")

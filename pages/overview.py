@@ -16,11 +16,11 @@ CELL_DEG = 0.01
 ctx = context("overview")
 with guarded(ctx):
     header(ctx, "page.overview", meta.as_of(ctx.db), illustrative=True)
-    units = meta.units(ctx.db)
+    units = ctx.tr.frame(meta.units(ctx.db), "name")
     names = {"": ctx.t("overview.city"), **dict(zip(units["code"], units["name"]))}
     district = urlstate.select(ctx.t("overview.district"), list(names), "district", container=st.columns(4)[0], format_func=names.get)
-    heads = overview.headlines(ctx.db, district)
-    found = alerts.all_alerts(ctx.db, district)
+    heads = overview.headlines(ctx.db, district, ctx.tr)
+    found = alerts.all_alerts(ctx.db, district, ctx.tr)
 
     left, right = st.columns([3, 2])
     with left:
@@ -52,6 +52,6 @@ with guarded(ctx):
     zones = fw.zones_in_force(ctx.db, day)
     start, end = fw.period_bounds(fw.PERIODS[0], day)
     grid = fw.incident_grid(ctx.db, max(start, end - timedelta(days=365)), end, None, CELL_DEG)
-    st.pydeck_chart(situation_map(units, zones, bz.blocks(ctx.db), grid, CELL_DEG, set(shown), district,
-                                  basemap_url=ctx.settings.basemap_style_url), key="overview-map", height=620)
+    st.pydeck_chart(situation_map(units, zones, ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, CELL_DEG, set(shown), district,
+                                  basemap_url=ctx.settings.basemap_style_url, tr=ctx.tr), key="overview-map", height=620)
     st.caption(ctx.t("overview.map_caption"))

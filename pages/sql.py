@@ -5,9 +5,8 @@ import streamlit as st
 
 from lyg.sqlconsole import QueryRefused, open_console, run_query, schema
 from lyg.ui.context import context
-from lyg.ui.layout import guarded, plain, table_with_downloads
+from lyg.ui.layout import guarded, labelled, plain, table_with_downloads
 
-EXAMPLE = "SELECT u.name AS 县区, count(*) AS 事件数\nFROM fw_incidents f JOIN units u ON u.code = f.district_code\nGROUP BY ALL ORDER BY 事件数 DESC"
 ctx = context("sql")
 with guarded(ctx):
     st.title(ctx.t("page.sql"))
@@ -16,11 +15,14 @@ with guarded(ctx):
     with schema_col:
         st.subheader(ctx.t("sql.schema"))
         columns = schema()
-        table = st.selectbox(ctx.t("sql.table"), list(dict.fromkeys(columns["表"])), key="sql-table",
-                             format_func=lambda t: f"{t}（{columns[columns['表'] == t]['表说明'].iat[0]}）")
-        st.dataframe(columns[columns["表"] == table].drop(columns=["表", "表说明"]), hide_index=True, width="stretch", height=420)
+        labels = dict(zip(columns["table"], columns["table_label"]))
+        table = st.selectbox(ctx.t("sql.table"), list(labels), key="sql-table",
+                             format_func=lambda t: ctx.t("sql.table_option", table=t, label=ctx.tr.value(labels[t])))
+        # the column descriptions are written in Chinese in the contracts; English shows names, types and units
+        shown = ["column", "type", "unit", "description", "derived"] if ctx.lang == "zh" else ["column", "type", "unit", "derived"]
+        st.dataframe(labelled(ctx, columns[columns["table"] == table], shown, ("unit",)), hide_index=True, width="stretch", height=420)
     with query_col:
-        sql = st.text_area(ctx.t("sql.query"), value=st.query_params.get("sql", EXAMPLE), height=200, key="sql-text")
+        sql = st.text_area(ctx.t("sql.query"), value=st.query_params.get("sql", ctx.t("sql.example")), height=200, key="sql-text")
         if st.button(ctx.t("sql.run"), type="primary", key="sql-run") or "sql" in st.query_params:
             st.query_params["sql"] = sql
             con = open_console(Path(ctx.settings.db_path))

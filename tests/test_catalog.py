@@ -82,7 +82,8 @@ def test_headline_and_scorecard_agree(db):
 def test_quality_check_finds_the_legacy_flaws(db):
     problems = cat.quality(db)["problem"]
     assert problems.str.startswith("代码格式不符").any()
-    assert problems.str.startswith("关联资源代码不存在").any()
+    dangling = cat.quality(db).query("problem == '关联资源代码不存在'")
+    assert len(dangling) and dangling["detail"].notna().all()
     assert (problems == "缺少信息资源摘要").any()
 
 

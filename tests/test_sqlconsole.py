@@ -57,9 +57,9 @@ def test_configuration_is_locked(console):
 
 def test_schema_comes_from_the_contracts():
     frame = schema()
-    row = frame[(frame["表"] == "bz_monthly") & (frame["列"] == "value")].iloc[0]
-    assert row["类型"] == "DOUBLE" and row["说明"] == "当月值"
-    assert "fw_incidents" in set(frame["表"]) and "banned" in set(frame[frame["表"] == "fw_incidents"]["列"])
+    row = frame[(frame["table"] == "bz_monthly") & (frame["column"] == "value")].iloc[0]
+    assert row["type"] == "DOUBLE" and row["description"] == "当月值" and not row["derived"]
+    assert "fw_incidents" in set(frame["table"]) and "banned" in set(frame[frame["table"] == "fw_incidents"]["column"])
 
 
 def test_console_page_runs_the_query_from_the_url(app_env):

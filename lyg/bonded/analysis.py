@@ -79,10 +79,7 @@ def subzone_split(db: Database, year: int) -> pd.DataFrame:
 def monthly_table(db: Database, year: int) -> pd.DataFrame:
     frame = db.query("bonded.monthly_table", year=year)
     frame["month"] = frame["month"].dt.strftime("%Y-%m")
-    return frame.rename(columns={
-        "month": "月份", "block_code": "区块代码", "block": "区块", "subzone": "片区",
-        "industrial_output": "工业总产值（万元）", "logistics_revenue": "物流企业经营收入（万元）",
-        "trade_total": "进出口总额（万美元）", "leading_industry_output": "主导产业产值（万元）"})
+    return frame  # values in 万元 / 万美元 as reported; the page labels the columns with their units
 
 
 def blocks(db: Database) -> pd.DataFrame:

@@ -6,7 +6,8 @@ import plotly.graph_objects as go
 import pydeck as pdk
 from plotly.subplots import make_subplots
 
-from lyg.bonded.metrics import AT_RISK_RATIO, SHARE_MARGIN_PP, Progress, format_value
+from lyg.bonded.metrics import AT_RISK_RATIO, SHARE_MARGIN_PP, Progress
+from lyg.i18n import ZH, Translator
 from lyg.viz import maps
 from lyg.viz.charts import STATUS_COLOURS, styled
 
@@ -23,70 +24,78 @@ def _bands(p: Progress) -> list[tuple[float, float]]:
     return [(0, AT_RISK_RATIO * reference), (AT_RISK_RATIO * reference, reference), (reference, top)]
 
 
-def status_line(p: Progress) -> str:
+def status_line(p: Progress, tr: Translator = ZH) -> str:
     """Status in words and arrows, never by colour alone."""
+    head = f"{p.arrow} {tr.value(p.status_text)}"
     if p.comparison == "share_above":
-        return f"{p.arrow} {p.status_text}：{format_value(p.actual, '%')}，目标高于{format_value(p.target, '%')}（{p.variance_target:+.1f}个百分点）"
+        return tr("bzf.status_share", head=head, actual=tr.amount(p.actual, "%"), target=tr.amount(p.target, "%"), pp=p.variance_target)
     if p.complete:
-        return f"{p.arrow} {p.status_text}：全年 {format_value(p.actual, p.unit)}，目标 {format_value(p.target, p.unit)}（{p.variance_target_pct:+.1f}%）"
-    return (f"{p.arrow} {p.status_text}：1—{p.months}月 {format_value(p.actual, p.unit)}，应达 {format_value(p.expected_seasonal, p.unit)}"
-            f"（{p.variance_expected_pct:+.1f}%）；预计全年 {format_value(p.forecast, p.unit)}，目标 {format_value(p.target, p.unit)}")
+        return tr("bzf.status_year", head=head, actual=tr.amount(p.actual, p.unit), target=tr.amount(p.target, p.unit),
+                  pct=p.variance_target_pct)
+    return tr("bzf.status_ytd", head=head, months=p.months, actual=tr.amount(p.actual, p.unit),
+              expected=tr.amount(p.expected_seasonal, p.unit), pct=p.variance_expected_pct,
+              forecast=tr.amount(p.forecast, p.unit), target=tr.amount(p.target, p.unit))
 
 
-def bullet(p: Progress, height: int = 150) -> go.Figure:
+def indicator_title(name: str, unit: str, tr: Translator = ZH) -> str:
+    return tr("fig.with_unit", name=tr.value(name), unit=tr.unit(unit))
+
+
+def bullet(p: Progress, height: int = 150, tr: Translator = ZH) -> go.Figure:
     """One bullet graph: the actual bar, the target marker, the forecast (hollow diamond), bands behind."""
     fig = go.Figure()
     for (low, high), colour in zip(_bands(p), BANDS):
         fig.add_shape(type="rect", x0=low, x1=high, y0=-0.45, y1=0.45, fillcolor=colour, line_width=0, layer="below")
     fig.add_bar(x=[p.actual], y=[0], orientation="h", width=0.32, marker_color=STATUS_COLOURS[p.status],
-                name="实际", hovertemplate=f"实际：{format_value(p.actual, p.unit)}<extra></extra>")
+                name=tr("bzf.actual"), hovertemplate=f"{tr('bzf.actual')}: {tr.amount(p.actual, p.unit)}<extra></extra>")
     fig.add_shape(type="line", x0=p.target, x1=p.target, y0=-0.38, y1=0.38, line={"color": "#0f172a", "width": 4})
     if not p.complete and p.comparison != "share_above":
         fig.add_scatter(x=[p.forecast], y=[0], mode="markers", marker={"symbol": "diamond-open", "size": 16, "color": "#0f172a",
-                        "line": {"width": 2}}, name="预计全年", hovertemplate=f"预计全年：{format_value(p.forecast, p.unit)}<extra></extra>")
-    fig.add_annotation(x=p.target, y=0.5, text=f"目标 {format_value(p.target, p.unit)}", showarrow=False, yanchor="bottom", font={"size": 13})
+                        "line": {"width": 2}}, name=tr("bzf.forecast"), hovertemplate=f"{tr('bzf.forecast')}: {tr.amount(p.forecast, p.unit)}<extra></extra>")
+    fig.add_annotation(x=p.target, y=0.5, text=tr("bzf.target", value=tr.amount(p.target, p.unit)), showarrow=False, yanchor="bottom", font={"size": 13})
     fig.update_yaxes(visible=False, range=[-0.6, 1.0])
     fig.update_xaxes(range=[0, _bands(p)[-1][1]], ticksuffix=p.unit if p.unit == "%" else "", title=None)
     fig.update_layout(showlegend=False, bargap=0)
-    return styled(fig, f"{p.indicator_name}（{p.unit}）", height=height, legend_below=False)
+    return styled(fig, indicator_title(p.indicator_name, p.unit, tr), height=height, legend_below=False)
 
 
-def cumulative(p: Progress, path: pd.DataFrame) -> go.Figure:
+def cumulative(p: Progress, path: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
     """Cumulative actual against the target path; the forecast dashed."""
     fig = go.Figure()
-    fig.add_scatter(x=path["month"], y=path["target_path"], name="目标进度（按上年月度节奏）", mode="lines",
+    fig.add_scatter(x=path["month"], y=path["target_path"], name=tr("bzf.target_path"), mode="lines",
                     line={"color": "#94a3b8", "width": 2, "dash": "dot"})
-    fig.add_scatter(x=path["month"], y=path["actual"], name="累计实际", mode="lines+markers",
+    fig.add_scatter(x=path["month"], y=path["actual"], name=tr("bzf.cumulative_actual"), mode="lines+markers",
                     line={"color": STATUS_COLOURS[p.status], "width": 3})
     if path["forecast"].notna().any():
-        fig.add_scatter(x=path["month"], y=path["forecast"], name="预测", mode="lines",
+        fig.add_scatter(x=path["month"], y=path["forecast"], name=tr("bzf.projection"), mode="lines",
                         line={"color": STATUS_COLOURS[p.status], "width": 2, "dash": "dash"})
-    fig.add_hline(y=p.target, line_color="#0f172a", line_width=1, annotation_text=f"全年目标 {format_value(p.target, p.unit)}",
+    fig.add_hline(y=p.target, line_color="#0f172a", line_width=1, annotation_text=tr("bzf.year_target", value=tr.amount(p.target, p.unit)),
                   annotation_position="top left")
-    fig.update_xaxes(title="月份", tickvals=list(range(1, 13)), ticktext=[f"{m}月" for m in range(1, 13)])
-    fig.update_yaxes(title=f"累计（{p.unit}）")
-    return styled(fig, f"{p.indicator_name}：{p.year}年累计", height=330)
+    fig.update_xaxes(title=tr("bzf.month"), tickvals=list(range(1, 13)), ticktext=[tr.month(m) for m in range(1, 13)])
+    fig.update_yaxes(title=tr("bzf.cumulative_axis", unit=tr.unit(p.unit)))
+    return styled(fig, tr("bzf.cumulative_title", name=tr.value(p.indicator_name), year=p.year), height=330)
 
 
-def share_line(p: Progress, frame: pd.DataFrame) -> go.Figure:
-    fig = go.Figure(go.Scatter(x=frame["month"], y=frame["share"], mode="lines+markers", name="累计集聚度",
+def share_line(p: Progress, frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
+    fig = go.Figure(go.Scatter(x=frame["month"], y=frame["share"], mode="lines+markers", name=tr("bzf.cumulative_share"),
                                line={"color": STATUS_COLOURS[p.status], "width": 3}))
-    fig.add_hline(y=p.target, line_color="#0f172a", annotation_text=f"目标：高于{p.target:.0f}%", annotation_position="top left")
-    fig.update_xaxes(title="月份", tickvals=list(range(1, 13)), ticktext=[f"{m}月" for m in range(1, 13)])
-    fig.update_yaxes(title="主导产业产值 ÷ 工业总产值（%）", range=[0, 100])
-    return styled(fig, f"{p.indicator_name}：{p.year}年累计", height=330)
+    fig.add_hline(y=p.target, line_color="#0f172a", annotation_text=tr("bzf.share_target", target=p.target), annotation_position="top left")
+    fig.update_xaxes(title=tr("bzf.month"), tickvals=list(range(1, 13)), ticktext=[tr.month(m) for m in range(1, 13)])
+    fig.update_yaxes(title=tr("bzf.share_axis"), range=[0, 100])
+    return styled(fig, tr("bzf.cumulative_title", name=tr.value(p.indicator_name), year=p.year), height=330)
 
 
-def subzone_split(frame: pd.DataFrame) -> go.Figure:
+def subzone_split(frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
     """One small panel per indicator (each in its own unit: yuan and dollars never share an axis)."""
     codes = list(dict.fromkeys(frame["indicator_code"]))
-    titles = [f"{frame[frame.indicator_code == c].indicator_name.iat[0]}（{frame[frame.indicator_code == c].unit.iat[0]}）" for c in codes]
+    titles = [indicator_title(frame[frame.indicator_code == c].indicator_name.iat[0], frame[frame.indicator_code == c].unit.iat[0], tr)
+              for c in codes]
     fig = make_subplots(rows=1, cols=len(codes), subplot_titles=titles)
     colours = {"徐圩片区": "#0891b2", "开发区片区": "#7c3aed"}
     for i, code in enumerate(codes, start=1):
         part = frame[frame["indicator_code"] == code]
-        fig.add_bar(x=part["subzone"], y=part["value"], marker_color=[colours.get(s, "#64748b") for s in part["subzone"]],
-                    text=[format_value(v, u) for v, u in zip(part["value"], part["unit"])], textposition="outside",
+        fig.add_bar(x=tr.values(part["subzone"]), y=part["value"], marker_color=[colours.get(s, "#64748b") for s in part["subzone"]],
+                    text=[tr.amount(v, u) for v, u in zip(part["value"], part["unit"])], textposition="outside",
                     showlegend=False, row=1, col=i, cliponaxis=False)
         fig.update_yaxes(range=[0, part["value"].max() * 1.25], row=1, col=i)
     styled(fig, "", height=340)
@@ -94,14 +103,15 @@ def subzone_split(frame: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def facilities(frame: pd.DataFrame) -> go.Figure:
+def facilities(frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
     fig = go.Figure()
     planned = frame["planned_area_m2"].fillna(0)
-    fig.add_bar(y=frame["name"], x=planned, orientation="h", name="规划面积", marker_color="#cbd5e1",
-                hovertemplate="%{y} 规划：%{x:,.0f} m²<extra></extra>")
-    fig.add_bar(y=frame["name"], x=frame["built_area_m2"], orientation="h", name="已建成（示例）", marker_color="#1d4ed8", width=0.4,
-                hovertemplate="%{y} 已建成：%{x:,.0f} m²<extra></extra>")
-    fig.update_layout(barmode="overlay", xaxis_title="面积（m²）")
+    names = tr.values(frame["name"])
+    fig.add_bar(y=names, x=planned, orientation="h", name=tr("bzf.planned"), marker_color="#cbd5e1",
+                hovertemplate="%{y} " + tr("bzf.planned") + ": %{x:,.0f} m²<extra></extra>")
+    fig.add_bar(y=names, x=frame["built_area_m2"], orientation="h", name=tr("bzf.built"), marker_color="#1d4ed8", width=0.4,
+                hovertemplate="%{y} " + tr("bzf.built") + ": %{x:,.0f} m²<extra></extra>")
+    fig.update_layout(barmode="overlay", xaxis_title=tr("bzf.area_axis"))
     return styled(fig, "", height=300)
 
 
@@ -126,9 +136,10 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
 
 
-def blocks_map(units: pd.DataFrame, blocks: pd.DataFrame, basemap_url: str = "") -> pdk.Deck:
+def blocks_map(units: pd.DataFrame, blocks: pd.DataFrame, basemap_url: str = "", tr: Translator = ZH) -> pdk.Deck:
+    """The three blocks over the districts and functional zones (units' names already in the UI language)."""
     zones = units[units["kind"] == "功能区"]
-    blocks = blocks.assign(label=blocks["name"] + "：公布 " + blocks["stated_area_km2"].map("{:.2f}".format) + " km²")
+    blocks = blocks.assign(label=[tr("bzf.block_label", name=tr.value(n), area=a) for n, a in zip(blocks["name"], blocks["stated_area_km2"])])
     block_fc = maps.features(blocks, ["label", "block_code"], tolerance=0)
     for f in block_fc["features"]:
         f["properties"]["name"] = f["properties"].pop("label")
@@ -137,6 +148,6 @@ def blocks_map(units: pd.DataFrame, blocks: pd.DataFrame, basemap_url: str = "")
     layers = maps.district_base(units) + [
         maps.polygon_layer("functional", maps.features(zones, ["name"]), maps.COLOURS["functional"], maps.COLOURS["functional_line"]),
         maps.polygon_layer("bonded-blocks", block_fc, maps.COLOURS["block"], maps.COLOURS["block_line"], line_px=3),
-        maps.label_layer("block-labels", centroids.assign(name=centroids["block_code"] + " " + centroids["subzone"]), size=15),
+        maps.label_layer("block-labels", centroids.assign(name=centroids["block_code"] + " " + pd.Series(tr.values(centroids["subzone"]), index=centroids.index)), size=15),
     ]
     return maps.deck(layers, centre=(119.42, 34.63), zoom=10.2, height=480, basemap_url=basemap_url)

@@ -19,6 +19,8 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
+from lyg import i18n
+
 AT_RISK_RATIO = 0.90
 SHARE_MARGIN_PP = 2.0
 STATUS_TEXT = {"on": "正常", "risk": "预警", "off": "滞后"}
@@ -165,7 +167,5 @@ def cumulative_path(progress: Progress, this_year: pd.Series, previous_year: pd.
 
 
 def format_value(value: float, unit: str) -> str:
-    """A figure with its unit: 15.80亿元, 3.12亿美元, 53.2%."""
-    if unit == "%":
-        return f"{value:.1f}%"
-    return f"{value:,.2f}{unit}"
+    """A figure with its unit: 15.80亿元, 3.12亿美元, 53.2% (English: i18n.amount)."""
+    return i18n.amount(value, unit)

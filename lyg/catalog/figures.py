@@ -6,25 +6,26 @@ import plotly.graph_objects as go
 
 from lyg import vocab
 from lyg.catalog.search import FRESHNESS_ORDER
+from lyg.i18n import ZH, Translator
 from lyg.viz.charts import styled
 
 FRESHNESS_COLOURS = {"及时": "#059669", "待更新": "#eab308", "逾期": "#f97316", "严重逾期": "#dc2626", "不适用": "#cbd5e1"}
 
 
-def freshness_by_cycle(frame: pd.DataFrame, title: str = "") -> go.Figure:
+def freshness_by_cycle(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) -> go.Figure:
     fig = go.Figure()
     cycles = [c for c in vocab.UPDATE_CYCLES if c in set(frame["update_cycle"])]
     for status in FRESHNESS_ORDER:
         part = frame[frame["freshness"] == status].set_index("update_cycle").reindex(cycles)
-        fig.add_bar(x=cycles, y=part["entries"].fillna(0), name=status, marker_color=FRESHNESS_COLOURS[status],
-                    hovertemplate="%{x} " + status + "：%{y} 条<extra></extra>")
-    fig.update_layout(barmode="stack", xaxis_title="更新周期", yaxis_title="资源数（条）")
+        fig.add_bar(x=tr.values(cycles), y=part["entries"].fillna(0), name=tr.value(status), marker_color=FRESHNESS_COLOURS[status],
+                    hovertemplate=tr("catf.cycle_hover", status=tr.value(status)) + "<extra></extra>")
+    fig.update_layout(barmode="stack", xaxis_title=tr("catf.cycle"), yaxis_title=tr("catf.entries"))
     return styled(fig, title, height=360)
 
 
-def freshness_share(frame: pd.DataFrame, title: str = "") -> go.Figure:
+def freshness_share(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) -> go.Figure:
     totals = frame.groupby("freshness")["entries"].sum().reindex(FRESHNESS_ORDER).dropna()
-    fig = go.Figure(go.Pie(labels=totals.index, values=totals.values, hole=0.55, sort=False,
+    fig = go.Figure(go.Pie(labels=tr.values(totals.index), values=totals.values, hole=0.55, sort=False,
                            marker={"colors": [FRESHNESS_COLOURS[s] for s in totals.index]},
-                           texttemplate="%{label}<br>%{percent:.1%}", hovertemplate="%{label}：%{value} 条<extra></extra>"))
+                           texttemplate="%{label}<br>%{percent:.1%}", hovertemplate=tr("catf.share_hover") + "<extra></extra>"))
     return styled(fig, title, height=360, legend_below=False)

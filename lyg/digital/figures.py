@@ -5,70 +5,74 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from lyg.i18n import ZH, Translator
 from lyg.viz.charts import styled
 
 SCHEDULE_COLOURS = {"done": "#059669", "on": "#10b981", "risk": "#f59e0b", "late": "#dc2626", "not_started": "#94a3b8"}
 SCHEDULE_MARK = {"done": "✓", "on": "●", "risk": "▲", "late": "✕", "not_started": "○"}
 
 
-def framework(components: pd.DataFrame, selected: str | None = None) -> go.Figure:
+def framework(components: pd.DataFrame, selected: str | None = None, tr: Translator = ZH) -> go.Figure:
     """“4个一” on the top row, “3中心” below; each tile coloured and labelled with its worst project status."""
     fig = go.Figure()
     rows = {"4个一": (1.15, components[components["group_name"] == "4个一"]), "3中心": (0.0, components[components["group_name"] == "3中心"])}
     for group, (y, part) in rows.items():
         offset = (4 - len(part)) / 2
-        fig.add_annotation(x=-0.15, y=y + 0.45, text=f"<b>{group}</b>", showarrow=False, xanchor="right", font={"size": 16})
+        fig.add_annotation(x=-0.15, y=y + 0.45, text=f"<b>{tr.value(group)}</b>", showarrow=False, xanchor="right", font={"size": 16})
         for k, c in enumerate(part.itertuples()):
             x = offset + k
             colour = SCHEDULE_COLOURS[c.worst]
             fig.add_shape(type="rect", x0=x + 0.04, x1=x + 0.96, y0=y, y1=y + 0.9, fillcolor=colour, opacity=0.9,
                           line={"color": "#0f172a" if c.component_code == selected else "white", "width": 4 if c.component_code == selected else 1})
             fig.add_annotation(x=x + 0.5, y=y + 0.45, showarrow=False, font={"color": "white", "size": 14},
-                               text=f"<b>{c.name}</b><br>{c.metaphor}<br>{SCHEDULE_MARK[c.worst]} {c.worst_text} · {c.projects}项工程")
+                               text=f"<b>{tr.value(c.name)}</b><br>{tr.value(c.metaphor)}<br>"
+                                    + tr("dgf.tile", mark=SCHEDULE_MARK[c.worst], status=tr.value(c.worst_text), n=c.projects))
     fig.update_xaxes(visible=False, range=[-0.8, 4.05])
     fig.update_yaxes(visible=False, range=[-0.1, 2.15])
     return styled(fig, "", height=330, legend_below=False)
 
 
-def gantt(projects: pd.DataFrame, as_of) -> go.Figure:
+def gantt(projects: pd.DataFrame, as_of, tr: Translator = ZH) -> go.Figure:
     """Planned bars (light), actual progress inside them (status colour), the as-of line; worst projects on top."""
     frame = projects.iloc[::-1]
     start = pd.to_datetime(frame["planned_start"])
     span_ms = (pd.to_datetime(frame["planned_end"]) - start).dt.total_seconds() * 1000
-    labels = [f"{n}（{SCHEDULE_MARK[s]}{t}）" for n, s, t in zip(frame["name"], frame["schedule"], frame["schedule_text"])]
+    labels = [tr("dgf.bar_label", name=tr.value(n), mark=SCHEDULE_MARK[s], status=tr.value(t))
+              for n, s, t in zip(frame["name"], frame["schedule"], frame["schedule_text"])]
     fig = go.Figure()
-    fig.add_bar(y=labels, x=span_ms, base=start, orientation="h", marker_color="#e2e8f0", name="计划工期",
-                hovertemplate="%{y}<br>计划：%{base|%Y-%m} 起<extra></extra>")
+    fig.add_bar(y=labels, x=span_ms, base=start, orientation="h", marker_color="#e2e8f0", name=tr("dgf.planned"),
+                hovertemplate=tr("dgf.planned_hover") + "<extra></extra>")
     fig.add_bar(y=labels, x=span_ms * frame["actual_pct"] / 100, base=start, orientation="h", width=0.45,
-                marker_color=[SCHEDULE_COLOURS[s] for s in frame["schedule"]], name="实际进度（占计划工期比例）",
-                customdata=frame[["actual_pct", "days_late"]], hovertemplate="%{y}<br>实际进度 %{customdata[0]:.0f}%，滞后 %{customdata[1]} 天<extra></extra>")
+                marker_color=[SCHEDULE_COLOURS[s] for s in frame["schedule"]], name=tr("dgf.actual"),
+                customdata=frame[["actual_pct", "days_late"]], hovertemplate=tr("dgf.actual_hover") + "<extra></extra>")
     fig.add_vline(x=pd.Timestamp(as_of).timestamp() * 1000, line_color="#0f172a", line_dash="dash")
-    fig.add_annotation(x=pd.Timestamp(as_of), y=1.0, yref="paper", text=f"数据截至 {pd.Timestamp(as_of):%Y-%m-%d}", showarrow=False,
+    fig.add_annotation(x=pd.Timestamp(as_of), y=1.0, yref="paper", text=tr("app.as_of", date=f"{pd.Timestamp(as_of):%Y-%m-%d}"), showarrow=False,
                        yanchor="bottom", font={"size": 12})
     fig.update_layout(barmode="overlay", xaxis={"type": "date", "tickformat": "%Y"})
     return styled(fig, "", height=640)
 
 
-def phases(frame: pd.DataFrame) -> go.Figure:
+def phases(frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
     fig = go.Figure()
-    labels = [f"{y}年 {m}" for y, m in zip(frame["phase_year"], frame["motto"])]
-    fig.add_bar(x=labels, y=frame["completed"], name="已完成", marker_color="#059669")
-    fig.add_bar(x=labels, y=frame["projects"] - frame["completed"], name="未完成", marker_color="#cbd5e1",
-                text=[f"完成率 {p:.0f}%" for p in frame["completed_pct"]], textposition="outside")
-    fig.update_layout(barmode="stack", yaxis_title="工程数（项）")
+    labels = [tr("dgf.phase", year=y, motto=tr.value(m)) for y, m in zip(frame["phase_year"], frame["motto"])]
+    fig.add_bar(x=labels, y=frame["completed"], name=tr("dgf.completed"), marker_color="#059669")
+    fig.add_bar(x=labels, y=frame["projects"] - frame["completed"], name=tr("dgf.open"), marker_color="#cbd5e1",
+                text=[tr("dgf.completed_pct", pct=p) for p in frame["completed_pct"]], textposition="outside")
+    fig.update_layout(barmode="stack", yaxis_title=tr("dgf.projects_axis"))
     return styled(fig, "", height=340)
 
 
-def indicators(frame: pd.DataFrame) -> go.Figure:
+def indicators(frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
     codes = list(dict.fromkeys(frame["indicator_code"]))
-    names = [f"{frame[frame.indicator_code == c].name.iat[0]}（{frame[frame.indicator_code == c].unit.iat[0]}）" for c in codes]
+    names = [tr("fig.with_unit", name=tr.value(frame[frame.indicator_code == c].name.iat[0]), unit=tr.unit(frame[frame.indicator_code == c].unit.iat[0]))
+             for c in codes]
     fig = make_subplots(rows=2, cols=3, subplot_titles=names, vertical_spacing=0.18)
     for i, code in enumerate(codes):
         part = frame[frame["indicator_code"] == code]
         row, col = i // 3 + 1, i % 3 + 1
-        fig.add_scatter(x=part["year"], y=part["target"], mode="lines+markers", name="目标", line={"dash": "dash", "color": "#94a3b8"},
+        fig.add_scatter(x=part["year"], y=part["target"], mode="lines+markers", name=tr("dgf.target"), line={"dash": "dash", "color": "#94a3b8"},
                         showlegend=i == 0, row=row, col=col)
-        fig.add_scatter(x=part["year"], y=part["actual"], mode="lines+markers", name="实际", line={"color": "#1d4ed8", "width": 3},
+        fig.add_scatter(x=part["year"], y=part["actual"], mode="lines+markers", name=tr("dgf.indicator_actual"), line={"color": "#1d4ed8", "width": 3},
                         showlegend=i == 0, row=row, col=col)
         fig.update_xaxes(dtick=1, row=row, col=col)
     styled(fig, "", height=520)

@@ -15,13 +15,9 @@ import shapely
 from shapely.prepared import prep
 
 from lyg import lunar
+from lyg.i18n import ZH, Translator
 
 NIGHT_START, NIGHT_END = 22, 6
-PENALTY = "由公安部门责令停止燃放，处100元以上500元以下的罚款；构成违反治安管理行为的，依法给予治安管理处罚（《烟花爆竹安全管理条例》第四十二条）"
-TIME_RULE_TEXT = {
-    "night_22_06_lunar_exceptions": "每日22时至次日6时禁止燃放（除夕、正月初一、正月十五除外）",
-    "all_day": "禁放区域内全时段禁止燃放",
-}
 
 
 @dataclass(frozen=True)
@@ -38,7 +34,11 @@ class Notice:
 
     @property
     def label(self) -> str:
-        return f"《{self.title}》" + (f"（{self.doc_number}）" if self.doc_number else "")
+        return self.localised_label(ZH)
+
+    def localised_label(self, tr: Translator) -> str:
+        return tr("fwr.notice_label", title=tr.value(self.title)) + (tr("fwr.doc_number", number=tr.value(self.doc_number))
+                                                                      if self.doc_number else "")
 
 
 @dataclass
@@ -95,30 +95,30 @@ class BanRules:
     def zones_of(self, notice_id: str) -> list[Area]:
         return [z for z in self.zones if z.notice_id == notice_id]
 
-    def check(self, lon: float, lat: float, when: datetime) -> dict:
-        """Verdict with every reason, in plain Chinese."""
+    def check(self, lon: float, lat: float, when: datetime, tr: Translator = ZH) -> dict:
+        """Verdict with every reason, in plain words (Chinese unless tr says otherwise)."""
         reasons = []
         for place in self.places:
             if place.contains(lon, lat):
                 reasons.append({"kind": "place", "place_id": place.area_id, "name": place.name,
                                 "category": place.detail, "legal_basis": place.legal_basis,
-                                "text": f"位于{place.name}（{place.detail}），全时段禁止燃放（{place.legal_basis}）"})
+                                "text": tr("fwr.place", name=place.name, category=tr.value(place.detail), basis=place.legal_basis)})
         in_urban = bool(self._urban_prepared.contains(shapely.Point(lon, lat)))
         notice = self.notice_on(when.date()) if in_urban else None
         zone = next((z for z in self.zones_of(notice.notice_id) if z.contains(lon, lat)), None) if notice else None
         if zone and in_ban_hours(notice.time_rule, when):
-            reasons.append({"kind": "zone", "notice_id": notice.notice_id, "notice": notice.label,
-                            "zone_id": zone.area_id, "zone": zone.name, "roads": zone.detail,
-                            "time_rule": TIME_RULE_TEXT[notice.time_rule],
-                            "text": f"位于{zone.name}（{zone.detail}合围区域），{TIME_RULE_TEXT[notice.time_rule]}（{notice.label}）"})
+            rule = tr(f"fwr.rule.{notice.time_rule}")
+            reasons.append({"kind": "zone", "notice_id": notice.notice_id, "notice": notice.localised_label(tr),
+                            "zone_id": zone.area_id, "zone": zone.name, "roads": zone.detail, "time_rule": rule,
+                            "text": tr("fwr.zone", zone=zone.name, roads=zone.detail, rule=rule, notice=notice.localised_label(tr))})
         return {
             "lon": lon, "lat": lat, "local_time": when.strftime("%Y-%m-%d %H:%M"),
             "banned": bool(reasons), "in_urban_area": in_urban,
-            "notice_in_force": notice.label if notice else None,
+            "notice_in_force": notice.localised_label(tr) if notice else None,
             "zone": zone.name if zone else None,
             "reasons": reasons,
-            "penalty": PENALTY if reasons else None,
-            "summary": _summary(bool(reasons), in_urban, notice, zone, when),
+            "penalty": tr("fwr.penalty") if reasons else None,
+            "summary": _summary(bool(reasons), in_urban, notice, zone, when, tr),
         }
 
     def classify(self, lon: np.ndarray, lat: np.ndarray, when: pd.Series) -> pd.DataFrame:
@@ -180,21 +180,22 @@ def _ban_hours_vector(time_rule: str, when: pd.Series) -> np.ndarray:
     return night & ~exempted
 
 
-def _summary(banned: bool, in_urban: bool, notice: Notice | None, zone: Area | None, when: datetime) -> str:
+def _summary(banned: bool, in_urban: bool, notice: Notice | None, zone: Area | None, when: datetime, tr: Translator = ZH) -> str:
     if banned:
-        return "禁止燃放"
+        return tr("fw.banned")
     if not in_urban:
-        return "该地点不在市区禁放范围内（赣榆区、海州区、连云区），仅《条例》第三十条所列地点禁止燃放"
+        return tr("fwr.not_urban")
     if notice is None:
-        return f"{when:%Y年%m月%d日}无禁放通告施行，仅《条例》第三十条所列地点禁止燃放"
+        return tr("fwr.no_notice", day=tr.date(when.date()))
     if zone is None:
-        return f"该地点不在{notice.label}划定的禁放区域内"
+        return tr("fwr.outside_zone", notice=notice.localised_label(tr))
     festival = _festival_of_night(when)
     if festival and NIGHT_END <= when.hour < NIGHT_START:
         festival = None
+    rule = tr(f"fwr.rule.{notice.time_rule}")
     if festival:
-        return f"{festival}（农历）不在禁放时段内：{TIME_RULE_TEXT[notice.time_rule]}"
-    return f"该时段不在禁放时段内（{TIME_RULE_TEXT[notice.time_rule]}）"
+        return tr("fwr.festival", festival=tr.value(festival), rule=rule)
+    return tr("fwr.outside_hours", rule=rule)
 
 
 def _festival_of_night(when: datetime) -> str | None:

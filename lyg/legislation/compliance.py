@@ -1,6 +1,6 @@
 """Compliance rules of 《连云港市公众参与政府立法办法》 (连政办发〔2018〕187号), one function each.
 
-Each rule returns violations: project, stage, rule, basis and a sentence in plain Chinese.
+Each rule returns violations: project, stage, rule code, rule, basis and a plain sentence (Chinese unless tr says otherwise).
 """
 from __future__ import annotations
 
@@ -9,62 +9,62 @@ from datetime import date
 import pandas as pd
 
 from lyg.db import Database
+from lyg.i18n import ZH, Translator
 
-BASIS = "《连云港市公众参与政府立法办法》"
 COMMENT_STAGES = ("立项", "起草", "审查")
 MIN_COMMENT_DAYS = 30
 PUBLIC_COMMENT = "向社会公布征求意见"
 HEARINGS = ("听证会", "网上听证")
-COLUMNS = ["project_id", "title", "stage", "rule", "basis", "detail", "event_id"]
+COLUMNS = ["project_id", "title", "stage", "rule_code", "rule", "basis", "detail", "event_id"]
+COMMENT_PERIOD, HEARING, FEEDBACK, SUFFICIENT = "comment_period", "hearing", "feedback", "sufficient"
 
 
-def _violation(project_id, title, stage, rule, basis, detail, event_id=None) -> dict:
-    return dict(zip(COLUMNS, (project_id, title, stage, rule, basis, detail, event_id)))
+def _violation(tr: Translator, code: str, project_id, title, stage, event_id=None, **facts) -> dict:
+    """One breach: the rule's code, its name and basis, and a sentence from the facts, in tr's language."""
+    detail = tr(f"legr.{code}.detail", title=title, stage=tr.value(stage), **facts)
+    return dict(zip(COLUMNS, (project_id, title, stage, code, tr(f"legr.{code}"), tr(f"legr.{code}.basis", basis=tr("legr.measures")), detail, event_id)))
 
 
-def comment_period(events: pd.DataFrame) -> list[dict]:
+def comment_period(events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
     """Public comment at 立项, 起草 and 审查 lasts at least 30 days (both ends counted: 30 passes, 29 fails)."""
     found = events[(events["method"] == PUBLIC_COMMENT) & events["stage"].isin(COMMENT_STAGES) & (events["days"] < MIN_COMMENT_DAYS)]
-    return [_violation(e.project_id, e.title, e.stage, "征求意见期不少于30日", f"{BASIS}立项、起草、审查阶段的规定",
-                       f"{e.title}{e.stage}阶段征求意见 {e.start_on:%Y-%m-%d} 至 {e.end_on:%Y-%m-%d}，仅 {e.days} 日，少于30日",
-                       e.event_id) for e in found.itertuples()]
+    return [_violation(tr, COMMENT_PERIOD, e.project_id, e.title, e.stage, e.event_id, start=f"{e.start_on:%Y-%m-%d}",
+                       end=f"{e.end_on:%Y-%m-%d}", days=e.days) for e in found.itertuples()]
 
 
-def hearing_for_major_interest(projects: pd.DataFrame, events: pd.DataFrame) -> list[dict]:
+def hearing_for_major_interest(projects: pd.DataFrame, events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
     """A matter of major public interest must go to a hearing during drafting (once drafting is over)."""
     out = []
     for p in projects[projects["major_public_interest"]].itertuples():
         past_drafting = p.stage not in ("立项", "起草")
         held = events[(events["project_id"] == p.project_id) & events["method"].isin(HEARINGS)]
         if past_drafting and held.empty:
-            out.append(_violation(p.project_id, p.title, "起草", "重大公共利益事项应当举行听证", f"{BASIS}起草阶段的规定",
-                                  f"{p.title}涉及重大公共利益，起草阶段未举行听证会"))
+            out.append(_violation(tr, HEARING, p.project_id, p.title, "起草"))
     return out
 
 
-def feedback_published(events: pd.DataFrame) -> list[dict]:
+def feedback_published(events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
     """Departments must report back on which opinions were adopted."""
     found = events[(events["opinions_received"] > 0) & ~events["feedback_published"]]
-    return [_violation(e.project_id, e.title, e.stage, "应当公开意见采纳情况", f"{BASIS}意见反馈的规定",
-                       f"{e.title}{e.stage}阶段“{e.method}”收到意见 {e.opinions_received} 条，未公开采纳情况反馈", e.event_id)
+    return [_violation(tr, FEEDBACK, e.project_id, e.title, e.stage, e.event_id, method=tr.value(e.method), received=e.opinions_received)
             for e in found.itertuples()]
 
 
-def sufficient_before_review(projects: pd.DataFrame, events: pd.DataFrame) -> list[dict]:
+def sufficient_before_review(projects: pd.DataFrame, events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
     """Before review ends, drafting must have had public comment and at least one other method."""
     out = []
     for p in projects[projects["review_ended_on"].notna()].itertuples():
         drafting = events[(events["project_id"] == p.project_id) & (events["stage"] == "起草") & (events["start_on"] <= p.review_ended_on)]
         methods = set(drafting["method"])
         if PUBLIC_COMMENT not in methods or len(methods) < 2:
-            out.append(_violation(p.project_id, p.title, "审查", "审查前公众参与应当充分", f"{BASIS}审查阶段的规定",
-                                  f"{p.title}审查结束（{p.review_ended_on:%Y-%m-%d}）前，起草阶段参与方式仅有：{'、'.join(sorted(methods)) or '无'}"))
+            used = tr("legr.list_sep").join(tr.values(sorted(methods))) or tr("legr.none")
+            out.append(_violation(tr, SUFFICIENT, p.project_id, p.title, "审查", ended=f"{p.review_ended_on:%Y-%m-%d}", methods=used))
     return out
 
 
-def violations(projects: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    found = (comment_period(events) + hearing_for_major_interest(projects, events) + feedback_published(events)
-             + sufficient_before_review(projects, events))
+def violations(projects: pd.DataFrame, events: pd.DataFrame, tr: Translator = ZH) -> pd.DataFrame:
+    found = (comment_period(events, tr) + hearing_for_major_interest(projects, events, tr) + feedback_published(events, tr)
+             + sufficient_before_review(projects, events, tr))
     return pd.DataFrame(found, columns=COLUMNS)
 
 

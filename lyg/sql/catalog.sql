@@ -93,7 +93,7 @@ SELECT * FROM final ORDER BY direction, resource_code;
 
 -- name: quality
 -- Entries breaking the national guide: malformed codes, class digit not matching the class, missing
--- required fields, dangling related codes.
+-- required fields, dangling related codes. problem is a fixed phrase (translated by the UI); detail the offending value.
 WITH codes AS (
     SELECT resource_code, name, provider, class_category, summary, share_type, share_condition, share_method, related_codes,
            regexp_full_match(resource_code, '[1-3][0-9]{2}[0-9]{3}[0-9]*/[0-9]+') AS well_formed
@@ -103,14 +103,14 @@ WITH codes AS (
     FROM codes c, unnest(string_split(c.related_codes, ';')) AS r(code)
     WHERE r.code <> '' AND r.code NOT IN (SELECT resource_code FROM cat_entries)
 ), final AS (
-    SELECT resource_code, name, provider, '代码格式不符（类1位+项2位+目3位+细目/顺序码）' AS problem FROM codes WHERE NOT well_formed
-    UNION ALL SELECT resource_code, name, provider, '分类代码首位与“类”不一致' FROM codes
+    SELECT resource_code, name, provider, '代码格式不符（类1位+项2位+目3位+细目/顺序码）' AS problem, NULL AS detail FROM codes WHERE NOT well_formed
+    UNION ALL SELECT resource_code, name, provider, '分类代码首位与“类”不一致', NULL FROM codes
         WHERE well_formed AND left(resource_code, 1) <> CASE class_category WHEN '基础信息资源' THEN '1' WHEN '主题信息资源' THEN '2' ELSE '3' END
-    UNION ALL SELECT resource_code, name, provider, '缺少信息资源摘要' FROM codes WHERE summary IS NULL OR trim(summary) = ''
-    UNION ALL SELECT resource_code, name, provider, '有条件共享但未写明共享条件' FROM codes
+    UNION ALL SELECT resource_code, name, provider, '缺少信息资源摘要', NULL FROM codes WHERE summary IS NULL OR trim(summary) = ''
+    UNION ALL SELECT resource_code, name, provider, '有条件共享但未写明共享条件', NULL FROM codes
         WHERE share_type = '有条件共享' AND (share_condition IS NULL OR trim(share_condition) = '')
-    UNION ALL SELECT resource_code, name, provider, '可共享但未写明共享方式' FROM codes
+    UNION ALL SELECT resource_code, name, provider, '可共享但未写明共享方式', NULL FROM codes
         WHERE share_type <> '不予共享' AND (share_method IS NULL OR trim(share_method) = '')
-    UNION ALL SELECT r.resource_code, c.name, c.provider, '关联资源代码不存在：' || r.code FROM related r JOIN codes c USING (resource_code)
+    UNION ALL SELECT r.resource_code, c.name, c.provider, '关联资源代码不存在', r.code FROM related r JOIN codes c USING (resource_code)
 )
 SELECT * FROM final ORDER BY problem, resource_code;

@@ -7,7 +7,6 @@ import streamlit as st
 
 from lyg import i18n
 from lyg.auth.accounts import AuthError, Identity, role_of_email, verify, verify_wall_token
-from lyg.auth.roles import ROLE_LABELS
 from lyg.config import Settings
 
 log = logging.getLogger("lyg.auth")
@@ -60,12 +59,12 @@ def login_form(settings: Settings, lang: str) -> None:
 def sidebar_identity(who: Identity, settings: Settings, lang: str) -> None:
     if who.demo:
         role = st.sidebar.selectbox(i18n.t("auth.demo_role", lang), DEMO_ROLES, index=DEMO_ROLES.index(who.role),
-                                    format_func=ROLE_LABELS.get, key="demo-role")
+                                    format_func=lambda r: i18n.t(f"role.{r}", lang), key="demo-role")
         st.sidebar.caption(i18n.t("auth.demo_note", lang))
         if role != who.role:
             st.rerun()
         return
-    st.sidebar.markdown(f"**{who.name}**（{ROLE_LABELS[who.role]}）")
+    st.sidebar.markdown(i18n.t("auth.who", lang, name=who.name, role=i18n.t(f"role.{who.role}", lang)))
     if st.sidebar.button(i18n.t("auth.logout", lang), key="logout"):
         st.session_state.pop("identity", None)
         if settings.auth == "oidc":

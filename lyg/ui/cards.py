@@ -23,5 +23,5 @@ def headline_card(ctx: PageContext, h: Headline, key: str) -> None:
 
 def alert_row(ctx: PageContext, a: Alert) -> None:
     left, right = st.columns([5, 1])
-    left.markdown(f":{SEVERITY_COLOUR[a.severity]}-background[**{a.severity_text}**]　{a.text}")
+    left.markdown(f":{SEVERITY_COLOUR[a.severity]}-background[**{ctx.t(a.severity_key)}**]　{a.text}")
     right.page_link(a.page, label=ctx.t("overview.open"), query_params=a.query or None, icon=":material/arrow_forward:")

@@ -31,6 +31,11 @@ class PageContext:
     def t(self, key: str, **fmt) -> str:
         return i18n.t(key, self.lang, **fmt)
 
+    @property
+    def tr(self) -> i18n.Translator:
+        """The translator handed to figure and text builders in lyg/."""
+        return i18n.translator(self.lang)
+
 
 @st.cache_resource(show_spinner=False)
 def _database(data_dir: str, db_path: str) -> Database:
@@ -78,7 +83,7 @@ def context(page: str) -> PageContext:
     lang = current_language()
     who = auth.identity(settings)
     if who is None or not roles.may_open(who.role, page):
-        st.error(i18n.t("auth.refused", lang, role=roles.ROLE_LABELS.get(who.role, "—") if who else "—"))
+        st.error(i18n.t("auth.refused", lang, role=i18n.t(f"role.{who.role}", lang) if who and who.role in roles.ROLE_LABELS else "—"))
         st.stop()
     if page != "wall":
         language_switch(lang)

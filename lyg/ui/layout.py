@@ -49,6 +49,12 @@ def for_display(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def labelled(ctx: PageContext, frame: pd.DataFrame, columns: list[str], vocabulary: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The chosen columns in order, vocabulary columns in the UI language, headers from the col.<name> keys."""
+    out = ctx.tr.frame(frame[list(columns)], *vocabulary)
+    return out.rename(columns={c: ctx.t(f"col.{c}") for c in columns})
+
+
 def table_with_downloads(ctx: PageContext, frame: pd.DataFrame, name: str, key: str, height: int | None = None,
                          column_config: dict | None = None) -> None:
     """A table plus CSV (UTF-8 with BOM) and .xlsx downloads of exactly what is shown."""

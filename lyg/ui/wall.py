@@ -50,7 +50,7 @@ def _header(ctx: PageContext, title: str, index: int, total: int, updated: datet
 
 
 def _overview(ctx: PageContext) -> None:
-    heads, found = overview.headlines(ctx.db), alerts.all_alerts(ctx.db)
+    heads, found = overview.headlines(ctx.db, tr=ctx.tr), alerts.all_alerts(ctx.db, tr=ctx.tr)
     left, right = st.columns([5, 4])
     with left:
         for start in range(0, min(len(heads), 9), 3):
@@ -61,24 +61,29 @@ def _overview(ctx: PageContext) -> None:
                                 f"<div style='font-size:22px'>{h.status_text}</div>", unsafe_allow_html=True)
         st.markdown(f"### {ctx.t('overview.alerts')}")
         for a in found[:3]:
-            st.markdown(f"**【{a.severity_text}】** {a.text if len(a.text) <= 64 else a.text[:62] + '……'}")
+            st.markdown(ctx.t("wall.alert", severity=ctx.t(a.severity_key), text=_shortened(a.text, 64 if ctx.lang == "zh" else 120)))
     with right:
         day = fw.as_of(ctx.db)
         start, end = fw.period_bounds(fw.PERIODS[0], day)
         grid = fw.incident_grid(ctx.db, end - timedelta(days=365), end, None, 0.01)
-        deck = situation_map(meta.units(ctx.db), fw.zones_in_force(ctx.db, day), bz.blocks(ctx.db), grid, 0.01, set(LAYERS),
-                             height=MAP_H, background=WALL_BACKGROUND, label_colour=[226, 232, 240, 255])
+        deck = situation_map(ctx.tr.frame(meta.units(ctx.db), "name"), fw.zones_in_force(ctx.db, day), ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, 0.01,
+                             set(LAYERS), height=MAP_H, background=WALL_BACKGROUND, label_colour=[226, 232, 240, 255], tr=ctx.tr)
         st.pydeck_chart(deck, height=MAP_H, key="wall-map")
 
 
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _fireworks(ctx: PageContext) -> None:
+    tr = ctx.tr
     left, right = st.columns(2)
-    left.plotly_chart(for_wall(fw_fig.season_comparison(fw.season_comparison(ctx.db), "春节前后事件（按农历对齐）"), CHART_H), key="wall-fw-season")
+    left.plotly_chart(for_wall(fw_fig.season_comparison(fw.season_comparison(ctx.db), ctx.t("wall.fw_season"), tr), CHART_H), key="wall-fw-season")
     notices = fw.notices(ctx.db)
-    right.plotly_chart(for_wall(fw_fig.by_year_type(fw.by_year_type(ctx.db), notices, "历年事件"), CHART_H), key="wall-fw-year")
+    right.plotly_chart(for_wall(fw_fig.by_year_type(fw.by_year_type(ctx.db), notices, ctx.t("wall.fw_year"), tr), CHART_H), key="wall-fw-year")
     left, right = st.columns(2)
-    left.plotly_chart(for_wall(fw_fig.zone_growth(fw.zone_growth(ctx.db), "禁放区域扩大"), CHART_H), key="wall-fw-growth")
-    right.plotly_chart(for_wall(fw_fig.inside_outside(fw.inside_outside(ctx.db), "禁放区域内外（市区）"), CHART_H), key="wall-fw-inside")
+    left.plotly_chart(for_wall(fw_fig.zone_growth(fw.zone_growth(ctx.db), ctx.t("wall.fw_growth"), tr), CHART_H), key="wall-fw-growth")
+    right.plotly_chart(for_wall(fw_fig.inside_outside(fw.inside_outside(ctx.db), ctx.t("fw.inside"), tr), CHART_H), key="wall-fw-inside")
 
 
 def _bonded(ctx: PageContext) -> None:
@@ -86,30 +91,32 @@ def _bonded(ctx: PageContext) -> None:
     progress = bz.progress(ctx.db, year)
     for start in (0, 2):
         for col, p in zip(st.columns(2), progress[start:start + 2]):
-            col.plotly_chart(for_wall(bz_fig.bullet(p), 190), key=f"wall-bullet-{p.indicator_code}")
-            col.markdown(f"**{bz_fig.status_line(p)}**")
+            col.plotly_chart(for_wall(bz_fig.bullet(p, tr=ctx.tr), 190), key=f"wall-bullet-{p.indicator_code}")
+            col.markdown(f"**{bz_fig.status_line(p, ctx.tr)}**")
     paths = bz.paths(ctx.db, year, progress)
     cumulative = [p for p in progress if p.comparison != "share_above"][:3]
     for col, p in zip(st.columns(3), cumulative):
-        col.plotly_chart(for_wall(bz_fig.cumulative(p, paths[p.indicator_code]), 380, 16), key=f"wall-path-{p.indicator_code}")
+        col.plotly_chart(for_wall(bz_fig.cumulative(p, paths[p.indicator_code], ctx.tr), 380, 16), key=f"wall-path-{p.indicator_code}")
 
 
 def _catalog(ctx: PageContext) -> None:
     day = cat.as_of(ctx.db)
     head = cat.headline(ctx.db, day)
     cols = st.columns(5)
-    for col, (label, value) in zip(cols, [("资源总数", f"{int(head['entries']):,} 条"), ("无条件共享", f"{head['unconditional_pct']:.1f}%"),
-                                          ("向社会开放", f"{head['open_pct']:.1f}%"), ("及时更新率", f"{head['fresh_pct']:.1f}%"),
-                                          ("严重逾期", f"{int(head['delinquent'])} 条")]):
+    figures = [("cat.entries", ctx.t("cat.n_entries", n=int(head["entries"]))), ("cat.unconditional", f"{head['unconditional_pct']:.1f}%"),
+               ("cat.open", f"{head['open_pct']:.1f}%"), ("cat.fresh_pct", f"{head['fresh_pct']:.1f}%"),
+               ("cat.delinquent", ctx.t("cat.n_entries", n=int(head["delinquent"])))]
+    for col, (key, value) in zip(cols, figures):
+        label = ctx.t(key)
         col.markdown(f"<div style='font-size:24px'>{label}</div><div style='font-size:52px;font-weight:700'>{value}</div>", unsafe_allow_html=True)
     by_cycle = cat.freshness_by_cycle(ctx.db, day)
     left, right = st.columns([3, 2])
-    left.plotly_chart(for_wall(cat_fig.freshness_by_cycle(by_cycle, "各更新周期的时效"), 700), key="wall-cat-cycle")
+    left.plotly_chart(for_wall(cat_fig.freshness_by_cycle(by_cycle, ctx.t("wall.cat_cycle"), ctx.tr), 700), key="wall-cat-cycle")
     stale = cat.scorecard(ctx.db, day).head(10)
     with right:
-        st.markdown("### 严重逾期最多的部门")
+        st.markdown(f"### {ctx.t('wall.cat_worst')}")
         for d in stale.itertuples():
-            st.markdown(f"{d.department}：严重逾期 **{d.delinquent}** 条 / {d.entries} 条")
+            st.markdown(ctx.t("wall.cat_line", department=d.department, n=d.delinquent, total=d.entries))
 
 
 def _digital(ctx: PageContext) -> None:
@@ -117,19 +124,19 @@ def _digital(ctx: PageContext) -> None:
     projects = dg.projects(ctx.db, day)
     components = dg.component_status(ctx.db.query("digital.components"), projects)
     left, right = st.columns([2, 3])
-    left.plotly_chart(for_wall(dg_fig.framework(components), 420, 18), key="wall-dg-framework")
-    left.plotly_chart(for_wall(dg_fig.phases(dg.phases(projects, day)), 400), key="wall-dg-phases")
-    right.plotly_chart(for_wall(dg_fig.gantt(projects, day), 840, 16), key="wall-dg-gantt")
+    left.plotly_chart(for_wall(dg_fig.framework(components, tr=ctx.tr), 420, 18), key="wall-dg-framework")
+    left.plotly_chart(for_wall(dg_fig.phases(dg.phases(projects, day), ctx.tr), 400), key="wall-dg-phases")
+    right.plotly_chart(for_wall(dg_fig.gantt(projects, day, ctx.tr), 840, 16), key="wall-dg-gantt")
 
 
 def _legislation(ctx: PageContext) -> None:
     projects, events = leg.load(ctx.db)
     left, right = st.columns(2)
-    left.plotly_chart(for_wall(leg_fig.pipeline(projects), CHART_H), key="wall-leg-pipeline")
-    right.plotly_chart(for_wall(leg_fig.adoption(leg.adoption_rates(events, "method"), "method"), CHART_H), key="wall-leg-adoption")
-    st.markdown("### 合规检查")
-    for v in leg.violations(projects, events).head(6).itertuples():
-        st.markdown(f"**{v.rule}**：{v.detail[:70]}")
+    left.plotly_chart(for_wall(leg_fig.pipeline(projects, ctx.tr), CHART_H), key="wall-leg-pipeline")
+    right.plotly_chart(for_wall(leg_fig.adoption(leg.adoption_rates(events, "method"), "method", ctx.tr), CHART_H), key="wall-leg-adoption")
+    st.markdown(f"### {ctx.t('leg.compliance')}")
+    for v in leg.violations(projects, events, ctx.tr).head(6).itertuples():
+        st.markdown(ctx.t("generic.labelled", label=v.rule, text=_shortened(v.detail, 70 if ctx.lang == "zh" else 140)))
 
 
 PANELS = {"overview": _overview, "fireworks": _fireworks, "bonded": _bonded, "catalog": _catalog, "digital": _digital,
@@ -146,7 +153,7 @@ def run(ctx: PageContext) -> None:
         stamp = st.session_state.get("wall-updated")
         if stamp is None or (datetime.now() - stamp).total_seconds() >= refresh:
             stamp = st.session_state["wall-updated"] = datetime.now()
-        _header(ctx, wall.PANEL_TITLES[name], index, len(panels), stamp)
+        _header(ctx, ctx.t(wall.PANEL_TITLES[name]), index, len(panels), stamp)
         try:
             PANELS[name](ctx)
         except Exception as exc:  # noqa: BLE001 - an unattended screen shows a short line, never a traceback

@@ -57,8 +57,8 @@ def label_layer(layer_id: str, frame: pd.DataFrame, text: str = "name", lon: str
                      outline_width=2, outline_color=[255, 255, 255, 255], font_settings={"sdf": True})
 
 
-def grid_cells(grid: pd.DataFrame, cell: float) -> dict:
-    """Square cells (lower-left corner lon0/lat0) as polygons coloured by count."""
+def grid_cells(grid: pd.DataFrame, cell: float, label: str = "{n} 起") -> dict:
+    """Square cells (lower-left corner lon0/lat0) as polygons coloured by count; label is the tooltip with {n}."""
     if grid.empty:
         return {"type": "FeatureCollection", "features": []}
     top = float(grid["incidents"].max())
@@ -67,7 +67,7 @@ def grid_cells(grid: pd.DataFrame, cell: float) -> dict:
         share = row.incidents / top
         colour = [int(254 - 120 * share), int(217 - 190 * share), int(118 - 100 * share), int(110 + 120 * share)]
         out.append({"type": "Feature", "geometry": mapping(box(row.lon0, row.lat0, row.lon0 + cell, row.lat0 + cell)),
-                    "properties": {"name": f"{int(row.incidents)} 起", "incidents": int(row.incidents), "fill": colour,
+                    "properties": {"name": label.format(n=int(row.incidents)), "incidents": int(row.incidents), "fill": colour,
                                    "pick_lon": round(row.lon0 + cell / 2, 5), "pick_lat": round(row.lat0 + cell / 2, 5)}})
     return {"type": "FeatureCollection", "features": out}
 
