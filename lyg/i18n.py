@@ -257,7 +257,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "{method}: {start} to {end} ({days} days)<br>{received} opinions, {adopted} adopted"),
     "legf.event_label": ("{method}（{days}日）", "{method} ({days} days)"),
     "legf.initiated": ("立项", "Initiated"), "legf.review_ended": ("审查结束", "Review ended"), "legf.adopted": ("审议通过", "Adopted"),
-    "dgf.tile": ("{mark} {status} · {n}项工程", "{mark} {status} · {n} projects"),
+    "dgf.tile": ("{mark} {status} · {n}项工程", "{mark} {status} · projects: {n}"),
     "dgf.bar_label": ("{name}（{mark}{status}）", "{name} ({mark} {status})"),
     "dgf.planned": ("计划工期", "Planned period"), "dgf.planned_hover": ("%{y}<br>计划：%{base|%Y-%m} 起", "%{y}<br>Planned from %{base|%Y-%m}"),
     "dgf.actual": ("实际进度（占计划工期比例）", "Actual progress (share of the planned period)"),
@@ -481,7 +481,14 @@ class Translator:
         return amount(number, unit, self.lang)
 
     def unit(self, unit: str) -> str:
+        """A unit as charts label it: English money in bn / m, matching scale() and amount()."""
+        if self.lang == "en" and unit in _EN_AMOUNTS:
+            return _EN_AMOUNTS[unit][1]
         return value(unit, self.lang)
+
+    def scale(self, unit: str) -> float:
+        """The factor a chart applies to values in unit so its axis agrees with amount() and unit()."""
+        return _EN_AMOUNTS[unit][0] if self.lang == "en" and unit in _EN_AMOUNTS else 1.0
 
     def month(self, m: int) -> str:
         return f"{m}月" if self.lang == "zh" else _MONTHS_EN[m - 1]

@@ -138,3 +138,13 @@ def test_english_wall_is_english(app_env, monkeypatch, panel):
     assert any(i18n.t(f"page.{panel}", "en") in m.value for m in at.markdown)
     mixed = _untranslated(_shown(at), _quoted_free_text(str(app_env)))
     assert not mixed, mixed[:15]
+
+
+def test_english_charts_use_the_same_scale_as_their_labels(db):
+    from lyg.bonded import analysis as bz
+    from lyg.bonded import figures
+    p = next(x for x in bz.progress(db, bz.years(db)[0]) if x.unit == "亿元")
+    zh, en = figures.bullet(p), figures.bullet(p, tr=i18n.EN)
+    assert en.data[0].x[0] == pytest.approx(zh.data[0].x[0] / 10)  # 24.3亿元 is drawn at 2.43 on a bn-yuan axis
+    assert "bn yuan" in en.layout.title.text and "bn yuan" in en.layout.annotations[0].text
+    assert f"{p.target / 10:.2f}" in en.layout.annotations[0].text

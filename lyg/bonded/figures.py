@@ -43,25 +43,26 @@ def indicator_title(name: str, unit: str, tr: Translator = ZH) -> str:
 
 def bullet(p: Progress, height: int = 150, tr: Translator = ZH) -> go.Figure:
     """One bullet graph: the actual bar, the target marker, the forecast (hollow diamond), bands behind."""
-    fig = go.Figure()
+    fig, k = go.Figure(), tr.scale(p.unit)
     for (low, high), colour in zip(_bands(p), BANDS):
-        fig.add_shape(type="rect", x0=low, x1=high, y0=-0.45, y1=0.45, fillcolor=colour, line_width=0, layer="below")
-    fig.add_bar(x=[p.actual], y=[0], orientation="h", width=0.32, marker_color=STATUS_COLOURS[p.status],
+        fig.add_shape(type="rect", x0=low * k, x1=high * k, y0=-0.45, y1=0.45, fillcolor=colour, line_width=0, layer="below")
+    fig.add_bar(x=[p.actual * k], y=[0], orientation="h", width=0.32, marker_color=STATUS_COLOURS[p.status],
                 name=tr("bzf.actual"), hovertemplate=f"{tr('bzf.actual')}: {tr.amount(p.actual, p.unit)}<extra></extra>")
-    fig.add_shape(type="line", x0=p.target, x1=p.target, y0=-0.38, y1=0.38, line={"color": "#0f172a", "width": 4})
+    fig.add_shape(type="line", x0=p.target * k, x1=p.target * k, y0=-0.38, y1=0.38, line={"color": "#0f172a", "width": 4})
     if not p.complete and p.comparison != "share_above":
-        fig.add_scatter(x=[p.forecast], y=[0], mode="markers", marker={"symbol": "diamond-open", "size": 16, "color": "#0f172a",
+        fig.add_scatter(x=[p.forecast * k], y=[0], mode="markers", marker={"symbol": "diamond-open", "size": 16, "color": "#0f172a",
                         "line": {"width": 2}}, name=tr("bzf.forecast"), hovertemplate=f"{tr('bzf.forecast')}: {tr.amount(p.forecast, p.unit)}<extra></extra>")
-    fig.add_annotation(x=p.target, y=0.5, text=tr("bzf.target", value=tr.amount(p.target, p.unit)), showarrow=False, yanchor="bottom", font={"size": 13})
+    fig.add_annotation(x=p.target * k, y=0.5, text=tr("bzf.target", value=tr.amount(p.target, p.unit)), showarrow=False, yanchor="bottom", font={"size": 13})
     fig.update_yaxes(visible=False, range=[-0.6, 1.0])
-    fig.update_xaxes(range=[0, _bands(p)[-1][1]], ticksuffix=p.unit if p.unit == "%" else "", title=None)
+    fig.update_xaxes(range=[0, _bands(p)[-1][1] * k], ticksuffix=p.unit if p.unit == "%" else "", title=None)
     fig.update_layout(showlegend=False, bargap=0)
     return styled(fig, indicator_title(p.indicator_name, p.unit, tr), height=height, legend_below=False)
 
 
 def cumulative(p: Progress, path: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
     """Cumulative actual against the target path; the forecast dashed."""
-    fig = go.Figure()
+    fig, k = go.Figure(), tr.scale(p.unit)
+    path = path.assign(**{c: path[c] * k for c in ("target_path", "actual", "forecast")})
     fig.add_scatter(x=path["month"], y=path["target_path"], name=tr("bzf.target_path"), mode="lines",
                     line={"color": "#94a3b8", "width": 2, "dash": "dot"})
     fig.add_scatter(x=path["month"], y=path["actual"], name=tr("bzf.cumulative_actual"), mode="lines+markers",
@@ -69,7 +70,7 @@ def cumulative(p: Progress, path: pd.DataFrame, tr: Translator = ZH) -> go.Figur
     if path["forecast"].notna().any():
         fig.add_scatter(x=path["month"], y=path["forecast"], name=tr("bzf.projection"), mode="lines",
                         line={"color": STATUS_COLOURS[p.status], "width": 2, "dash": "dash"})
-    fig.add_hline(y=p.target, line_color="#0f172a", line_width=1, annotation_text=tr("bzf.year_target", value=tr.amount(p.target, p.unit)),
+    fig.add_hline(y=p.target * k, line_color="#0f172a", line_width=1, annotation_text=tr("bzf.year_target", value=tr.amount(p.target, p.unit)),
                   annotation_position="top left")
     fig.update_xaxes(title=tr("bzf.month"), tickvals=list(range(1, 13)), ticktext=[tr.month(m) for m in range(1, 13)])
     fig.update_yaxes(title=tr("bzf.cumulative_axis", unit=tr.unit(p.unit)))
@@ -94,10 +95,11 @@ def subzone_split(frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
     colours = {"徐圩片区": "#0891b2", "开发区片区": "#7c3aed"}
     for i, code in enumerate(codes, start=1):
         part = frame[frame["indicator_code"] == code]
-        fig.add_bar(x=tr.values(part["subzone"]), y=part["value"], marker_color=[colours.get(s, "#64748b") for s in part["subzone"]],
+        scaled = part["value"] * part["unit"].map(tr.scale)
+        fig.add_bar(x=tr.values(part["subzone"]), y=scaled, marker_color=[colours.get(s, "#64748b") for s in part["subzone"]],
                     text=[tr.amount(v, u) for v, u in zip(part["value"], part["unit"])], textposition="outside",
                     showlegend=False, row=1, col=i, cliponaxis=False)
-        fig.update_yaxes(range=[0, part["value"].max() * 1.25], row=1, col=i)
+        fig.update_yaxes(range=[0, scaled.max() * 1.25], row=1, col=i)
     styled(fig, "", height=340)
     fig.update_layout(margin={"t": 40})  # room for the panel titles
     return fig
