@@ -175,6 +175,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                   "Rules: public comment at least 30 days (both ends counted) at initiation, drafting and review; a hearing for matters of major public interest; feedback on adoption published; before review ends, drafting used public comment and at least one other method."),
     # wall
     "page.wall": ("大屏模式", "Wall"), "wall.updated": ("数据更新于 {time}", "Data refreshed {time}"),
+    "wall.title": ("连云港城市大脑态势感知", "Lianyungang City Brain"),
     "wall.alert": ("**【{severity}】** {text}", "**[{severity}]** {text}"),
     "wall.fw_season": ("春节前后事件（按农历对齐）", "Spring-Festival season (lunar-aligned)"), "wall.fw_year": ("历年事件", "Incidents per year"),
     "wall.fw_growth": ("禁放区域扩大", "Growth of the zones"), "wall.cat_cycle": ("各更新周期的时效", "Freshness by update cycle"),
@@ -257,7 +258,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "{method}: {start} to {end} ({days} days)<br>{received} opinions, {adopted} adopted"),
     "legf.event_label": ("{method}（{days}日）", "{method} ({days} days)"),
     "legf.initiated": ("立项", "Initiated"), "legf.review_ended": ("审查结束", "Review ended"), "legf.adopted": ("审议通过", "Adopted"),
-    "dgf.tile": ("{mark} {status} · {n}项工程", "{mark} {status} · projects: {n}"),
+    "dgf.tile": ("{mark} {status} · {n}项工程", "{mark} {status}<br>projects: {n}"),
     "dgf.bar_label": ("{name}（{mark}{status}）", "{name} ({mark} {status})"),
     "dgf.planned": ("计划工期", "Planned period"), "dgf.planned_hover": ("%{y}<br>计划：%{base|%Y-%m} 起", "%{y}<br>Planned from %{base|%Y-%m}"),
     "dgf.actual": ("实际进度（占计划工期比例）", "Actual progress (share of the planned period)"),

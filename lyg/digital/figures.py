@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from lyg.i18n import ZH, Translator
-from lyg.viz.charts import styled
+from lyg.viz.charts import styled, wrap_words
 
 SCHEDULE_COLOURS = {"done": "#059669", "on": "#10b981", "risk": "#f59e0b", "late": "#dc2626", "not_started": "#94a3b8"}
 SCHEDULE_MARK = {"done": "✓", "on": "●", "risk": "▲", "late": "✕", "not_started": "○"}
@@ -18,14 +18,14 @@ def framework(components: pd.DataFrame, selected: str | None = None, tr: Transla
     rows = {"4个一": (1.15, components[components["group_name"] == "4个一"]), "3中心": (0.0, components[components["group_name"] == "3中心"])}
     for group, (y, part) in rows.items():
         offset = (4 - len(part)) / 2
-        fig.add_annotation(x=-0.15, y=y + 0.45, text=f"<b>{tr.value(group)}</b>", showarrow=False, xanchor="right", font={"size": 16})
+        fig.add_annotation(x=-0.15, y=y + 0.45, text=f"<b>{wrap_words(tr.value(group), 10)}</b>", showarrow=False, xanchor="right", font={"size": 16})
         for k, c in enumerate(part.itertuples()):
             x = offset + k
             colour = SCHEDULE_COLOURS[c.worst]
             fig.add_shape(type="rect", x0=x + 0.04, x1=x + 0.96, y0=y, y1=y + 0.9, fillcolor=colour, opacity=0.9,
                           line={"color": "#0f172a" if c.component_code == selected else "white", "width": 4 if c.component_code == selected else 1})
             fig.add_annotation(x=x + 0.5, y=y + 0.45, showarrow=False, font={"color": "white", "size": 14},
-                               text=f"<b>{tr.value(c.name)}</b><br>{tr.value(c.metaphor)}<br>"
+                               text=f"<b>{wrap_words(tr.value(c.name), 16)}</b><br>{wrap_words(tr.value(c.metaphor), 18)}<br>"
                                     + tr("dgf.tile", mark=SCHEDULE_MARK[c.worst], status=tr.value(c.worst_text), n=c.projects))
     fig.update_xaxes(visible=False, range=[-0.8, 4.05])
     fig.update_yaxes(visible=False, range=[-0.1, 2.15])

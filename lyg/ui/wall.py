@@ -44,7 +44,7 @@ def chrome() -> None:
 
 def _header(ctx: PageContext, title: str, index: int, total: int, updated: datetime) -> None:
     left, right = st.columns([3, 2])
-    left.markdown(f"# {ctx.t('app.title')} · {title}")
+    left.markdown(f"# {ctx.t('wall.title')} · {title}")
     right.markdown(f"<div style='text-align:right;font-size:26px;padding-top:14px'>{datetime.now():%Y-%m-%d %H:%M}　"
                    f"{ctx.t('wall.updated', time=f'{updated:%H:%M}')}　{index + 1}/{total}</div>", unsafe_allow_html=True)
 

@@ -23,6 +23,18 @@ def styled(fig: go.Figure, title: str = "", height: int = 380, legend_below: boo
     return fig
 
 
+def wrap_words(text: str, width: int) -> str:
+    """Break a spaced (English) label into lines of about width characters for plotly; Chinese is left alone."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "<br>".join(lines + [line])
+
+
 def event_line(fig: go.Figure, x, label: str, colour: str = "#475569") -> go.Figure:
     """A labelled vertical marker (a notice taking effect, the as-of date)."""
     fig.add_vline(x=x, line_dash="dash", line_color=colour, line_width=1.5)
