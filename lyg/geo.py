@@ -8,6 +8,8 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry import box, shape
 
+from lyg.i18n import Message
+
 # Loose bounds of 连云港市 (WGS84), for rejecting geometry that is obviously elsewhere.
 CITY_BOUNDS = (118.3, 33.9, 119.95, 35.2)
 CITY_BOX = box(*CITY_BOUNDS)
@@ -46,16 +48,16 @@ def from_wkb(blob) -> shapely.Geometry:
     return shapely.from_wkb(bytes(blob))
 
 
-def geometry_problem(geom) -> str | None:
-    """Why a zone geometry is unusable, in Chinese; None when it is fine."""
+def geometry_problem(geom) -> Message | None:
+    """Why a zone geometry is unusable (str() gives Chinese); None when it is fine."""
     if geom is None or geom.is_empty:
-        return "几何为空"
+        return Message("geo.empty")
     if geom.geom_type not in ("Polygon", "MultiPolygon"):
-        return f"几何类型应为面（Polygon/MultiPolygon），实为 {geom.geom_type}"
+        return Message("geo.not_polygon", kind=geom.geom_type)
     if not geom.is_valid:
-        return f"几何无效（{shapely.is_valid_reason(geom)}）"
+        return Message("geo.invalid", reason=shapely.is_valid_reason(geom))
     if not CITY_BOX.contains(geom):
-        return "几何超出连云港市范围（坐标须为 WGS84 经纬度）"
+        return Message("geo.outside")
     return None
 
 

@@ -298,6 +298,59 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fwr.outside_zone": ("该地点不在{notice}划定的禁放区域内", "Outside the zones of {notice}"),
     "fwr.festival": ("{festival}（农历）不在禁放时段内：{rule}", "{festival} (lunar calendar) is outside the ban hours: {rule}"),
     "fwr.outside_hours": ("该时段不在禁放时段内（{rule}）", "Outside the ban hours ({rule})"),
+    # validation of source and imported files
+    "val.at_row": (" 第{row}行", ", row {row}"), "val.at_column": (" 列“{column}”", ", column “{column}”"),
+    "val.value": ("值“{value}”：", "value “{value}”: "), "val.problem": ("{where}：{value}{rule}", "{where}: {value}{rule}"),
+    "val.missing_column": ("缺少必需的列", "required column missing"), "val.required": ("必填项为空", "required value is empty"),
+    "val.not_a": ("不是有效的{kind}", "not a valid {kind}"),
+    "val.type.BIGINT": ("整数", "whole number"), "val.type.INTEGER": ("整数", "whole number"), "val.type.DOUBLE": ("数值", "number"),
+    "val.type.BOOLEAN": ("是/否", "yes/no"), "val.type.DATE": ("日期（如 2019-08-20）", "date (e.g. 2019-08-20)"),
+    "val.type.TIMESTAMP": ("时间（如 2019-02-05 22:30）", "time (e.g. 2019-02-05 22:30)"),
+    "val.not_accepted": ("不在允许值之内（{allowed}）", "not one of the accepted values ({allowed})"),
+    "val.below": ("小于下限 {limit}{unit}", "below the minimum {limit}{unit}"), "val.above": ("大于上限 {limit}{unit}", "above the maximum {limit}{unit}"),
+    "val.duplicate_key": ("主键重复", "duplicate key"), "val.unknown_reference": ("在 {ref} 中不存在", "not found in {ref}"),
+    "val.formula": ("疑似公式（以 =、+、-、@ 开头），请改为纯文本", "looks like a formula (starts with =, +, -, @); write plain text"),
+    "geo.empty": ("几何为空", "geometry is empty"),
+    "geo.not_polygon": ("几何类型应为面（Polygon/MultiPolygon），实为 {kind}", "geometry must be a polygon (Polygon/MultiPolygon), not {kind}"),
+    "geo.invalid": ("几何无效（{reason}）", "geometry is invalid ({reason})"),
+    "geo.outside": ("几何超出连云港市范围（坐标须为 WGS84 经纬度）", "geometry lies outside Lianyungang (coordinates must be WGS84 longitude/latitude)"),
+    "imf.missing": ("{file}：文件不存在", "{file}: no such file"), "imf.empty": ("{file}：文件为空", "{file}: the file is empty"),
+    "imf.too_big": ("{file}：文件大小 {size} MB 超过上限 {limit} MB", "{file}: {size} MB is over the {limit} MB limit"),
+    "imf.unsupported": ("{file}：不支持的文件类型 {suffix}（支持 .csv、.xlsx）", "{file}: file type {suffix} is not supported (use .csv or .xlsx)"),
+    "imf.unreadable": ("{file}：无法读取（{error}），文件可能已损坏或不是所声明的格式",
+                       "{file}: cannot be read ({error}); the file may be damaged or not in the format its name says"),
+    "imf.no_rows": ("{file}：没有数据行", "{file}: no data rows"), "imf.binary": ("{file}：不是文本文件（含二进制内容）", "{file}: not a text file (binary content)"),
+    "imf.encoding": ("{file}：无法识别文件编码（支持 UTF-8 与 GBK/GB18030）", "{file}: unknown text encoding (UTF-8 and GBK/GB18030 are read)"),
+    "imf.no_header": ("{file}：前10行中找不到表头（列名应与数据说明 data/README.md 一致）",
+                      "{file}: no header row in the first 10 rows (column names as in data/README.md)"),
+    "imf.no_sheet": ("{file}：没有名为“{sheet}”的工作表（现有：{sheets}）", "{file}: no sheet named “{sheet}” (sheets: {sheets})"),
+    "imf.geo_unreadable": ("{file}：无法读取几何文件（{error}）", "{file}: cannot read the geometry file ({error})"),
+    "imf.no_features": ("{file}：没有要素", "{file}: no features"),
+    "imf.no_crs": ("{file}：文件未声明坐标系，请指定坐标系（如 EPSG:4490、EPSG:4326）",
+                   "{file}: the file names no coordinate system; give one (e.g. EPSG:4490, EPSG:4326)"),
+    "imf.no_shp": ("{file}：压缩包内没有 .shp 文件", "{file}: no .shp file in the archive"),
+    "imf.no_prj": ("{file}：Shapefile 缺少 .prj 坐标系文件，请指定坐标系（如 EPSG:4490、EPSG:4326）",
+                   "{file}: the Shapefile has no .prj; give the coordinate system (e.g. EPSG:4490, EPSG:4326)"),
+    "imf.not_geometry": ("{file}：{table}不是几何数据，请使用 CSV 或 Excel", "{file}: {table} has no geometry; use CSV or Excel"),
+    "imf.needs_geometry": ("{file}：{table}须为 GeoJSON、Shapefile（zip）或 GeoPackage", "{file}: {table} must be GeoJSON, a zipped Shapefile or GeoPackage"),
+    "imf.unknown_domain": ("未知的数据领域：{domain}（可选：{domains}）", "unknown domain: {domain} (one of: {domains})"),
+    "step.read": ("读取 {file}", "Reading {file}"), "step.validate": ("校验 {rows:,} 行", "Checking {rows:,} rows"),
+    "step.merge": ("合并到数据源", "Merging into the sources"), "step.rebuild": ("重新生成数据库（失败则不作任何改动）", "Rebuilding the database (nothing changes if it fails)"),
+    "step.done": ("完成", "Done"),
+    "cimp.missing_column": ("缺少必需的列（国家目录模板字段）", "required column missing (a national template field)"),
+    "cimp.item_form": ("信息项“{item}”应写作“名称:数据类型”", "data item “{item}” must be written “name:type”"),
+    "cimp.item_type": ("信息项“{item}”的数据类型“{type}”不在允许值之内（{allowed}）", "data item “{item}”: type “{type}” is not one of {allowed}"),
+    "cimp.code_form": ("代码结构应为 类1位+项2位+目3位+细目（可无）+“/”+顺序码，如 101001/000123",
+                       "the code must be class 1 + item 2 + entry 3 digits + optional detail + “/” + sequence, e.g. 101001/000123"),
+    "cimp.class_digit": ("与代码首位“{digit}”（{cls}）不一致", "does not match the code's first digit “{digit}” ({cls})"),
+    "cimp.condition": ("共享类型为“有条件共享”时必须写明共享条件", "entries shared on conditions must state the condition"),
+    "cimp.yes_no": ("应为“是”或“否”", "must be yes or no"),
+    "cimp.provider": ("不是已登记的市级部门（见 data/departments.csv）", "not a registered city department (see data/departments.csv)"),
+    "cimp.provider_code": ("与提供方“{provider}”的代码 {code} 不一致", "does not match the code {code} of “{provider}”"),
+    "cimp.related": ("关联资源代码在目录中不存在", "related code not in the catalog"),
+    "cimp.date": ("不是有效的日期（如 2019-08-20、2019/8/20、2019年8月20日）", "not a valid date (e.g. 2019-08-20, 2019/8/20)"),
+    "cimp.updated_before_published": ("最近更新日期早于发布日期", "last update is before the publication date"),
+    "cimp.duplicate_code": ("文件内代码重复", "code repeated in the file"),
     # headline figures and alerts
     "status.on": ("正常", "On track"), "status.risk": ("预警", "At risk"), "status.off": ("告警", "Alert"), "status.info": ("情况", "Info"),
     "hl.bonded_title": ("综保区·{name}（{year}年1—{months}月）", "Bonded zone · {name} ({year}, months 1–{months})"),
@@ -496,6 +549,48 @@ class Translator:
 
     def date(self, day) -> str:
         return f"{day.year}年{day.month}月{day.day}日" if self.lang == "zh" else f"{day:%Y-%m-%d}"
+
+
+class Message:
+    """A sentence decided in the core and worded in the UI: a key and its values, rendered in any language.
+
+    str() gives Chinese (logs, the command line); render("en") gives English. Values that are Messages,
+    vocabulary or lists of vocabulary are rendered in the same language.
+    """
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, **params):
+        self.key, self.params = key, params
+
+    def render(self, lang: str = "zh") -> str:
+        tr = translator(lang)
+        return tr(self.key, **{name: _rendered(v, tr) for name, v in self.params.items()})
+
+    def __str__(self) -> str:
+        return self.render("zh")
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, {self.params!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Message) and (self.key, self.params) == (other.key, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+def _rendered(v, tr: "Translator"):
+    if isinstance(v, Message):
+        return v.render(tr.lang)
+    if isinstance(v, (tuple, list)):
+        return tr("legr.list_sep").join(str(tr.value(x)) for x in v)
+    return tr.value(v)
+
+
+def render(text, lang: str = "zh") -> str:
+    """A Message in lang; plain text as it is."""
+    return text.render(lang) if isinstance(text, Message) else str(text)
 
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

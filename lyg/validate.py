@@ -1,7 +1,8 @@
 """Turn raw source rows into typed frames and report every breach of a table's contract.
 
 Every problem names the file, the row (as a person counts it in that file), the column, the value
-and the rule, in Chinese, so a department can fix its file without an engineer.
+and the rule (a Message, Chinese by default, English on request), so a department can fix its file
+without an engineer.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from lyg.contracts import Col, Table
+from lyg.i18n import Message, render, t
 
 ROW = "_row"  # the row number as the user sees it in the source file
 TRUE_WORDS = {"true", "1", "是", "yes", "y", "t"}
@@ -25,16 +27,23 @@ class Problem:
     row: int | None
     column: str | None
     value: str | None
-    rule: str
+    rule: str | Message
 
     def __str__(self) -> str:
+        return self.render("zh")
+
+    def render(self, lang: str = "zh") -> str:
+        """File, row, column, value and rule as one sentence in lang."""
         where = self.file
         if self.row is not None:
-            where += f" 第{self.row}行"
+            where += t("val.at_row", lang, row=self.row)
         if self.column:
-            where += f" 列“{self.column}”"
-        value = "" if self.value is None else f"值“{_short(self.value)}”："
-        return f"{where}：{value}{self.rule}"
+            where += t("val.at_column", lang, column=self.column)
+        value = "" if self.value is None else t("val.value", lang, value=_short(self.value))
+        return t("val.problem", lang, where=where, value=value, rule=render(self.rule, lang))
+
+    def as_row(self, lang: str = "zh") -> dict:
+        return {"file": self.file, "row": self.row, "column": self.column, "value": self.value, "rule": render(self.rule, lang)}
 
 
 class ContractError(ValueError):
@@ -136,15 +145,13 @@ def _coerce(col: Col, raw: pd.Series) -> pd.Series:
     raise ValueError(f"unknown column type {col.type}")
 
 
-TYPE_WORDS = {"BIGINT": "整数", "INTEGER": "整数", "DOUBLE": "数值", "BOOLEAN": "是/否",
-              "DATE": "日期（如 2019-08-20）", "TIMESTAMP": "时间（如 2019-02-05 22:30）"}
 
 
 def coerce_frame(table: Table, raw: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Typed frame with the contract's columns in order, plus the problems found on the way."""
     missing = [c.name for c in table.columns if c.name not in raw.columns and c.type != "GEOMETRY"]
     if missing:
-        return raw, [Problem(file, None, name, None, "缺少必需的列") for name in missing]
+        return raw, [Problem(file, None, name, None, Message("val.missing_column")) for name in missing]
     problems: list[Problem] = []
     columns = {ROW: raw[ROW]}
     for col in table.columns:
@@ -154,13 +161,13 @@ def coerce_frame(table: Table, raw: pd.DataFrame, file: str) -> tuple[pd.DataFra
         typed = _coerce(col, raw[col.name])
         if typed is not raw[col.name]:  # unchanged columns cannot have unreadable values
             bad = typed.isna() & ~_blank(raw[col.name])
-            problems += _rows(file, raw, col.name, raw[col.name], bad, f"不是有效的{TYPE_WORDS.get(col.type, col.type)}")
+            problems += _rows(file, raw, col.name, raw[col.name], bad, Message("val.not_a", kind=Message(f"val.type.{col.type}")))
         columns[col.name] = typed
     # one frame built at once, sharing the unchanged columns' memory with the source
     return pd.DataFrame(columns, copy=False), problems
 
 
-def _rows(file: str, frame: pd.DataFrame, column: str, values: pd.Series, mask, rule: str,
+def _rows(file: str, frame: pd.DataFrame, column: str, values: pd.Series, mask, rule: Message,
           limit: int = 200) -> list[Problem]:
     """Problems for the first `limit` rows where mask is true (values are only read at those rows)."""
     if isinstance(mask, bool):
@@ -181,19 +188,18 @@ def check_frame(table: Table, df: pd.DataFrame, file: str) -> list[Problem]:
             continue
         series = df[col.name]
         if col.required:
-            problems += _rows(file, df, col.name, series, series.isna(), "必填项为空")
+            problems += _rows(file, df, col.name, series, series.isna(), Message("val.required"))
         if col.accepted:
             bad = series.notna() & ~series.isin(col.accepted)
-            allowed = "、".join(str(a) for a in col.accepted)
-            problems += _rows(file, df, col.name, series, bad, f"不在允许值之内（{allowed}）")
+            problems += _rows(file, df, col.name, series, bad, Message("val.not_accepted", allowed=tuple(str(a) for a in col.accepted)))
         if col.min is not None:
-            problems += _rows(file, df, col.name, series, series < col.min, f"小于下限 {col.min:g}{col.unit}")
+            problems += _rows(file, df, col.name, series, series < col.min, Message("val.below", limit=f"{col.min:g}", unit=col.unit))
         if col.max is not None:
-            problems += _rows(file, df, col.name, series, series > col.max, f"大于上限 {col.max:g}{col.unit}")
+            problems += _rows(file, df, col.name, series, series > col.max, Message("val.above", limit=f"{col.max:g}", unit=col.unit))
     dup = df.duplicated(subset=list(table.key), keep="first")
     key_values = df[list(table.key)].astype("string").agg("/".join, axis=1) if dup.any() else None
     if key_values is not None:
-        problems += _rows(file, df, "、".join(table.key), key_values, dup, "主键重复")
+        problems += _rows(file, df, "、".join(table.key), key_values, dup, Message("val.duplicate_key"))
     return problems
 
 
@@ -206,5 +212,5 @@ def check_references(table: Table, df: pd.DataFrame, file: str, loaded: dict[str
         known = loaded[ref_table][ref_col]
         series = df[column]
         bad = series.notna() & ~series.isin(known)
-        problems += _rows(file, df, column, series, bad, f"在 {ref_table}.{ref_col} 中不存在")
+        problems += _rows(file, df, column, series, bad, Message("val.unknown_reference", ref=f"{ref_table}.{ref_col}"))
     return problems

@@ -5,6 +5,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from lyg.i18n import render
 from lyg.importer.cli import import_any
 from lyg.importer.generic import DOMAIN_LABELS
 from lyg.importer.readers import ImportFileError, MAX_BYTES
@@ -31,14 +32,14 @@ with guarded(ctx):
             path.write_bytes(upload.getvalue()[: MAX_BYTES + 1])
             try:
                 result = import_any(domain, path, Path(ctx.settings.data_dir), Path(ctx.settings.db_path), user=user, sheet=sheet,
-                                    crs=crs, gcj02=gcj02, progress=lambda f, text: bar.progress(f, text=plain(text)))
+                                    crs=crs, gcj02=gcj02, progress=lambda f, text: bar.progress(f, text=plain(render(text, ctx.lang))))
                 st.success(ctx.t("imp.ok", added=result.added, replaced=result.replaced))
             except ContractError as exc:
                 st.error(ctx.t("imp.failed", n=len(exc.problems)))
-                problems = pd.DataFrame([vars(p) for p in exc.problems])
+                problems = pd.DataFrame([p.as_row(ctx.lang) for p in exc.problems])
                 st.dataframe(labelled(ctx, problems, ["file", "row", "column", "value", "rule"]), hide_index=True, width="stretch")
             except ImportFileError as exc:
-                st.error(ctx.t("imp.unreadable_because", reason=plain(str(exc))))
+                st.error(ctx.t("imp.unreadable_because", reason=plain(render(exc.message, ctx.lang))))
     st.subheader(ctx.t("imp.log"))
     log = import_log(Path(ctx.settings.data_dir))
     if log.empty:

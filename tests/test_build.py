@@ -62,7 +62,7 @@ def test_broken_source_stops_the_build_and_keeps_the_old_database(case, data_cop
         build(data_copy, db_path)
     problem = caught.value.problems[0]
     assert (problem.file, problem.row, problem.column) == (file, row, column)
-    assert rule in problem.rule
+    assert rule in str(problem.rule)
     message = str(caught.value)
     assert file in message and rule in message
     assert db_path.read_bytes() == before
@@ -78,7 +78,7 @@ def test_bad_geometry_is_named(data_copy, tmp_path):
         build(data_copy, tmp_path / "x.duckdb")
     problem = caught.value.problems[0]
     assert (problem.file, problem.row, problem.column) == ("ban_zones.geojson", 3, "geometry")
-    assert "几何无效" in problem.rule
+    assert "几何无效" in str(problem.rule)
     assert not (tmp_path / "x.duckdb").exists()
 
 

@@ -178,7 +178,7 @@ def test_import_rejections_name_row_column_and_rule(live, tmp_path, case):
         import_catalog(_write(tmp_path, text), data_dir, db_path)
     problem = caught.value.problems[0]
     assert (problem.file, problem.row, problem.column) == ("in.csv", 2, column)
-    assert rule in problem.rule
+    assert rule in str(problem.rule)
     assert _snapshot(data_dir, db_path) == before
     assert not (data_dir / "imports" / "log.csv").exists()
 

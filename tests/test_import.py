@@ -3,6 +3,7 @@ good files in each format accepted."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -13,9 +14,12 @@ from shapely.geometry import Polygon, box
 
 from lyg.build import build
 from lyg.db import Database
+from lyg.i18n import render
 from lyg.importer.cli import import_any
 from lyg.importer.readers import MAX_BYTES, ImportFileError
 from lyg.validate import ContractError
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 INCIDENT_HEADER = "发生时间,事件类型,县区代码,经度,纬度,伤亡人数,罚款,来源性质"
 INCIDENT_ROW = "2026-02-17 23:10,违规燃放查处,320706,119.17,34.60,0,200,illustrative"
@@ -124,6 +128,11 @@ def test_bad_file_is_refused_and_nothing_changes(live, tmp_path, case):
     if isinstance(caught.value, ContractError):
         first = caught.value.problems[0]
         assert first.file == path.name and first.rule
+        english = [render(p.rule, "en") for p in caught.value.problems]
+    else:
+        english = [render(caught.value.message, "en")]
+    # the English UI gets the same finding in English; only quoted user text may stay Chinese
+    assert not [e for e in english if CJK.search(re.sub(r"“[^”]*”", "", e))], english
     assert snapshot(data_dir, db_path) == before
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pandas as pd
 
 from lyg import vocab
+from lyg.i18n import Message
 from lyg.importer.readers import read_table_file
 from lyg.importer.staging import ImportResult, apply_files, csv_bytes
 from lyg.sources import read_csv_text
-from lyg.validate import ContractError, Problem, parse_dates
+from lyg.validate import FALSE_WORDS, TRUE_WORDS, ContractError, Problem, parse_dates
 
 HEADERS = {  # column -> accepted Chinese headers (first is the template's own)
     "resource_code": ("信息资源代码", "资源代码", "代码"),
@@ -43,7 +44,7 @@ def _header_map(columns: list[str], file: str) -> tuple[dict[str, str], list[Pro
         if hit:
             found[column] = hit
         elif column in REQUIRED:
-            problems.append(Problem(file, None, names[0], None, "缺少必需的列（国家目录模板字段）"))
+            problems.append(Problem(file, None, names[0], None, Message("cimp.missing_column")))
     return found, problems
 
 
@@ -54,9 +55,9 @@ def parse_items(text: str) -> list[tuple[str, str]]:
     for part in parts:
         m = ITEM.match(part)
         if not m:
-            raise ValueError(f"信息项“{part.strip()}”应写作“名称:数据类型”")
+            raise ValueError(Message("cimp.item_form", item=part.strip()))
         if m["type"] not in vocab.DATA_TYPES:
-            raise ValueError(f"信息项“{m['name']}”的数据类型“{m['type']}”不在允许值之内（{'、'.join(vocab.DATA_TYPES)}）")
+            raise ValueError(Message("cimp.item_type", item=m["name"], type=m["type"], allowed=vocab.DATA_TYPES))
         out.append((m["name"], m["type"]))
     return out
 
@@ -65,7 +66,7 @@ class _Checker:
     def __init__(self, file: str, frame: pd.DataFrame, headers: dict[str, str]):
         self.file, self.frame, self.headers, self.problems = file, frame, headers, []
 
-    def add(self, index: int, column: str, value, rule: str) -> None:
+    def add(self, index: int, column: str, value, rule: Message) -> None:
         self.problems.append(Problem(self.file, int(self.frame.at[index, "_row"]), self.headers.get(column, HEADERS[column][0]),
                                      None if value is None else str(value), rule))
 
@@ -76,42 +77,42 @@ class _Checker:
 def _check_row(c: _Checker, i: int, departments: dict[str, str], known_codes: set[str], file_codes: set[str]) -> list:
     for column in REQUIRED:
         if not c.value(i, column):
-            c.add(i, column, None, "必填项为空")
+            c.add(i, column, None, Message("val.required"))
     for column in c.headers:
         if column == "items":
             continue
         if c.value(i, column).startswith(("=", "+", "@")) or (c.value(i, column).startswith("-") and column not in ("resource_code",)):
-            c.add(i, column, c.value(i, column), "疑似公式或特殊字符开头（=、+、-、@），请改为纯文本")
+            c.add(i, column, c.value(i, column), Message("val.formula"))
     code = c.value(i, "resource_code")
     m = CODE.match(code)
     if code and not m:
-        c.add(i, "resource_code", code, "代码结构应为 类1位+项2位+目3位+细目（可无）+“/”+顺序码，如 101001/000123")
+        c.add(i, "resource_code", code, Message("cimp.code_form"))
     declared = c.value(i, "class_category")
     if m and declared and CLASS_BY_DIGIT[m["cls"]] != declared:
-        c.add(i, "class_category", declared, f"与代码首位“{m['cls']}”（{CLASS_BY_DIGIT[m['cls']]}）不一致")
+        c.add(i, "class_category", declared, Message("cimp.class_digit", digit=m["cls"], cls=CLASS_BY_DIGIT[m["cls"]]))
     for column, accepted in (("format", vocab.FORMATS), ("share_type", vocab.SHARE_TYPES), ("update_cycle", vocab.UPDATE_CYCLES),
                              ("share_method", vocab.SHARE_METHODS)):
         val = c.value(i, column)
         if val and val not in accepted:
-            c.add(i, column, val, f"不在允许值之内（{'、'.join(accepted)}）")
+            c.add(i, column, val, Message("val.not_accepted", allowed=accepted))
     if c.value(i, "share_type") == "有条件共享" and not c.value(i, "share_condition"):
-        c.add(i, "share_condition", None, "共享类型为“有条件共享”时必须写明共享条件")
-    if c.value(i, "open_to_public") not in ("", "是", "否"):
-        c.add(i, "open_to_public", c.value(i, "open_to_public"), "应为“是”或“否”")
+        c.add(i, "share_condition", None, Message("cimp.condition"))
+    if c.value(i, "open_to_public") and c.value(i, "open_to_public").lower() not in TRUE_WORDS | FALSE_WORDS:
+        c.add(i, "open_to_public", c.value(i, "open_to_public"), Message("cimp.yes_no"))
     provider = c.value(i, "provider")
     if provider and provider not in departments:
-        c.add(i, "provider", provider, "不是已登记的市级部门（见 data/departments.csv）")
+        c.add(i, "provider", provider, Message("cimp.provider"))
     elif provider and c.value(i, "provider_code") and departments[provider] != c.value(i, "provider_code"):
-        c.add(i, "provider_code", c.value(i, "provider_code"), f"与提供方“{provider}”的代码 {departments[provider]} 不一致")
+        c.add(i, "provider_code", c.value(i, "provider_code"), Message("cimp.provider_code", provider=provider, code=departments[provider]))
     for related in [r for r in re.split(r"[;；]", c.value(i, "related_codes")) if r.strip()]:
         if related.strip() not in known_codes | file_codes:
-            c.add(i, "related_codes", related, "关联资源代码在目录中不存在")
+            c.add(i, "related_codes", related, Message("cimp.related"))
     items = []
     if c.value(i, "items"):
         try:
             items = parse_items(c.value(i, "items"))
         except ValueError as exc:
-            c.add(i, "items", c.value(i, "items"), str(exc))
+            c.add(i, "items", c.value(i, "items"), exc.args[0])
     return items
 
 
@@ -121,11 +122,11 @@ def _dates(c: _Checker, frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     last = parse_dates(last_raw).fillna(published)
     for i in frame.index:
         if c.value(i, "published_on") and pd.isna(published[i]):
-            c.add(i, "published_on", c.value(i, "published_on"), "不是有效的日期（如 2019-08-20、2019/8/20、2019年8月20日）")
+            c.add(i, "published_on", c.value(i, "published_on"), Message("cimp.date"))
         if last_raw[i] and pd.isna(parse_dates(pd.Series([last_raw[i]])).iat[0]):
-            c.add(i, "last_updated_on", last_raw[i], "不是有效的日期（如 2019-08-20、2019/8/20、2019年8月20日）")
+            c.add(i, "last_updated_on", last_raw[i], Message("cimp.date"))
         elif pd.notna(last[i]) and pd.notna(published[i]) and last[i] < published[i]:
-            c.add(i, "last_updated_on", last_raw[i], "最近更新日期早于发布日期")
+            c.add(i, "last_updated_on", last_raw[i], Message("cimp.updated_before_published"))
     return published, last
 
 
@@ -139,7 +140,7 @@ def validate(frame: pd.DataFrame, file: str, data_dir: Path) -> tuple[pd.DataFra
     c = _Checker(file, frame, headers)
     codes = frame[headers["resource_code"]]
     for i in frame.index[codes.duplicated(keep="first") & (codes != "")]:
-        c.add(i, "resource_code", codes[i], "文件内代码重复")
+        c.add(i, "resource_code", codes[i], Message("cimp.duplicate_code"))
     items_by_row = {i: _check_row(c, i, departments, known, set(codes)) for i in frame.index}
     published, last = _dates(c, frame)
     if c.problems:
@@ -158,7 +159,7 @@ def _entries(c: _Checker, frame: pd.DataFrame, departments: dict, published: pd.
             "provider_code": departments[c.value(i, "provider")], "provider": c.value(i, "provider"),
             "summary": c.value(i, "summary"), "format": c.value(i, "format"), "share_type": c.value(i, "share_type"),
             "share_condition": c.value(i, "share_condition"), "share_method": c.value(i, "share_method"),
-            "open_to_public": c.value(i, "open_to_public") == "是", "open_condition": c.value(i, "open_condition"),
+            "open_to_public": c.value(i, "open_to_public").lower() in TRUE_WORDS, "open_condition": c.value(i, "open_condition"),
             "update_cycle": c.value(i, "update_cycle"), "published_on": published[i].date().isoformat(),
             "last_updated_on": last[i].date().isoformat(),
             "related_codes": ";".join(r.strip() for r in re.split(r"[;；]", c.value(i, "related_codes")) if r.strip()),

@@ -23,6 +23,7 @@ from lyg.importer.staging import ImportResult, apply_files
 from lyg.sources import read_raw, source_path
 from lyg.validate import ROW, ContractError, Problem, check_frame, check_references, coerce_frame
 from lyg.geo import geometry_problem
+from lyg.i18n import Message
 
 DOMAINS = {  # domain name on the command line -> contract table
     "incidents": "fw_incidents", "ban_zones": "fw_zones", "places": "fw_places", "bonded_monthly": "bz_monthly",
@@ -30,7 +31,7 @@ DOMAINS = {  # domain name on the command line -> contract table
 }
 DOMAIN_LABELS = {"catalog": "大数据资源目录", **{d: BY_NAME[t].label for d, t in DOMAINS.items()}}
 _FORMULA = re.compile(r"^(=|@|[+\-](?![\d.]))")
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, Message], None]  # fraction done, what is happening
 
 
 def header_names(col: Col) -> set[str]:
@@ -50,7 +51,7 @@ def map_headers(table: Table, frame: pd.DataFrame, file: str, auto_key: bool) ->
         if hit is not None:
             renamed[hit] = col.name
         elif col.required and not (auto_key and col.name in table.key):
-            problems.append(Problem(file, None, f"{col.label}（{col.name}）", None, "缺少必需的列"))
+            problems.append(Problem(file, None, f"{col.label}（{col.name}）", None, Message("val.missing_column")))
     frame = frame.rename(columns=renamed)
     for col in table.columns:  # optional columns a department left out are simply empty
         if not col.required and col.type != "GEOMETRY" and col.name not in frame.columns:
@@ -64,19 +65,19 @@ def formula_cells(table: Table, frame: pd.DataFrame, file: str) -> list[Problem]
         if col.type == "VARCHAR" and col.name in frame.columns:
             values = frame[col.name].astype("string").fillna("")
             for row, value in zip(frame[ROW][values.str.match(_FORMULA)], values[values.str.match(_FORMULA)]):
-                problems.append(Problem(file, int(row), col.name, value, "疑似公式（以 =、+、-、@ 开头），请改为纯文本"))
+                problems.append(Problem(file, int(row), col.name, value, Message("val.formula")))
     return problems
 
 
 def _read(table: Table, path: Path, sheet, crs, gcj02) -> pd.DataFrame:
     if path.suffix.lower() in GEOMETRY_SUFFIXES:
         if not table.has_geometry:
-            raise ImportFileError(f"{path.name}：{table.label}不是几何数据，请使用 CSV 或 Excel")
+            raise ImportFileError(Message("imf.not_geometry", file=path.name, table=table.label))
         frame = read_geometry_file(path, crs=crs, gcj02=gcj02, layer=sheet)
         frame[ROW] = range(1, len(frame) + 1)
         return frame
     if table.has_geometry:
-        raise ImportFileError(f"{path.name}：{table.label}须为 GeoJSON、Shapefile（zip）或 GeoPackage")
+        raise ImportFileError(Message("imf.needs_geometry", file=path.name, table=table.label))
     known = set().union(*(header_names(c) for c in table.columns))
     return read_table_file(path, sheet, known_headers=known)
 
@@ -166,16 +167,16 @@ def import_table(domain: str, path: Path, data_dir: Path, db_path: Path, user: s
                  crs: str | None = None, gcj02: bool = False, progress: Progress | None = None) -> ImportResult:
     """Validate a department's file against its table's contract, merge it and rebuild; nothing changes on failure."""
     if domain not in DOMAINS:
-        raise ValueError(f"未知的数据领域：{domain}（可选：{'、'.join(DOMAINS)}、catalog）")
+        raise ValueError(str(Message("imf.unknown_domain", domain=domain, domains=(*DOMAINS, "catalog"))))
     step = progress or (lambda fraction, text: None)
     table, path = BY_NAME[DOMAINS[domain]], Path(path)
-    step(0.05, f"读取 {path.name}")
+    step(0.05, Message("step.read", file=path.name))
     frame = _read(table, path, sheet, crs, gcj02)
-    step(0.25, f"校验 {len(frame):,} 行")
+    step(0.25, Message("step.validate", rows=len(frame)))
     typed = validate(table, frame, path.name, data_dir)
-    step(0.5, "合并到数据源")
+    step(0.5, Message("step.merge"))
     name, content, replaced = (_merge_geojson if table.has_geometry else _merge_csv)(table, typed, data_dir)
-    step(0.65, "重新生成数据库（失败则不作任何改动）")
+    step(0.65, Message("step.rebuild"))
     apply_files(data_dir, db_path, {name: content}, domain=domain, source=path, user=user, rows=len(typed))
-    step(1.0, "完成")
+    step(1.0, Message("step.done"))
     return ImportResult(added=len(typed) - replaced, replaced=replaced)

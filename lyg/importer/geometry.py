@@ -8,6 +8,7 @@ import geopandas as gpd
 import pandas as pd
 
 from lyg.geo import gcj02_to_wgs84
+from lyg.i18n import Message
 from lyg.importer.readers import ImportFileError
 
 GEOMETRY_SUFFIXES = (".geojson", ".json", ".zip", ".gpkg")
@@ -28,16 +29,16 @@ def read_geometry_file(path: Path, crs: str | None = None, gcj02: bool = False, 
     except ImportFileError:
         raise
     except Exception as exc:  # damaged or not what the name says
-        raise ImportFileError(f"{path.name}：无法读取几何文件（{type(exc).__name__}）") from exc
+        raise ImportFileError(Message("imf.geo_unreadable", file=path.name, error=type(exc).__name__)) from exc
     if frame.empty:
-        raise ImportFileError(f"{path.name}：没有要素")
+        raise ImportFileError(Message("imf.no_features", file=path.name))
     if frame.crs is None:
         if suffix in (".geojson", ".json"):
             frame = frame.set_crs(4326)
         elif crs:
             frame = frame.set_crs(crs)
         else:
-            raise ImportFileError(f"{path.name}：文件未声明坐标系，请指定坐标系（如 EPSG:4490、EPSG:4326）")
+            raise ImportFileError(Message("imf.no_crs", file=path.name))
     frame = frame.to_crs(4326)
     if gcj02:
         frame["geometry"] = frame.geometry.map(gcj02_to_wgs84)
@@ -52,9 +53,9 @@ def _read_zipped_shapefile(path: Path, crs: str | None, layer: str | None) -> gp
         names = archive.namelist()
     shapes = [n for n in names if n.lower().endswith(".shp")]
     if not shapes:
-        raise ImportFileError(f"{path.name}：压缩包内没有 .shp 文件")
+        raise ImportFileError(Message("imf.no_shp", file=path.name))
     shape = next((s for s in shapes if layer and Path(s).stem == layer), shapes[0])
     has_prj = any(n.lower() == shape[:-4].lower() + ".prj" for n in names)
     if not has_prj and not crs:
-        raise ImportFileError(f"{path.name}：Shapefile 缺少 .prj 坐标系文件，请指定坐标系（如 EPSG:4490、EPSG:4326）")
+        raise ImportFileError(Message("imf.no_prj", file=path.name))
     return gpd.read_file(f"zip://{path}!{shape}", engine="pyogrio")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lyg.i18n import Message
 from lyg.sources import decode_text
 
 
@@ -14,23 +15,27 @@ MAX_BYTES = 50 * 1024 * 1024
 
 
 class ImportFileError(ValueError):
-    """A file that cannot be read at all (the message names the file and the reason)."""
+    """A file that cannot be read at all; the message names the file and the reason (str() in Chinese)."""
+
+    def __init__(self, message: Message | str):
+        self.message = message
+        super().__init__(str(message))
 
 
 def read_table_file(path: Path, sheet: str | None = None, known_headers: set[str] | None = None) -> pd.DataFrame:
-    """All cells as stripped text, with `_row` (the line a person sees); raises ImportFileError in Chinese.
+    """All cells as stripped text, with `_row` (the line a person sees); raises ImportFileError.
 
     Departments' sheets often carry a title or notes above the header: with `known_headers`, the header
     is the first of the top ten rows in which most filled cells are known column names.
     """
     path = Path(path)
     if not path.exists():
-        raise ImportFileError(f"{path.name}：文件不存在")
+        raise ImportFileError(Message("imf.missing", file=path.name))
     size = path.stat().st_size
     if size == 0:
-        raise ImportFileError(f"{path.name}：文件为空")
+        raise ImportFileError(Message("imf.empty", file=path.name))
     if size > MAX_BYTES:
-        raise ImportFileError(f"{path.name}：文件大小 {size / 1048576:.1f} MB 超过上限 {MAX_BYTES // 1048576} MB")
+        raise ImportFileError(Message("imf.too_big", file=path.name, size=f"{size / 1048576:.1f}", limit=MAX_BYTES // 1048576))
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".txt"):
@@ -38,17 +43,17 @@ def read_table_file(path: Path, sheet: str | None = None, known_headers: set[str
         elif suffix in (".xlsx", ".xlsm"):
             rows = _xlsx_rows(path, sheet)
         else:
-            raise ImportFileError(f"{path.name}：不支持的文件类型 {suffix}（支持 .csv、.xlsx）")
+            raise ImportFileError(Message("imf.unsupported", file=path.name, suffix=suffix))
     except ImportFileError:
         raise
     except Exception as exc:  # a damaged file: say so, never a traceback
-        raise ImportFileError(f"{path.name}：无法读取（{type(exc).__name__}），文件可能已损坏或不是所声明的格式") from exc
+        raise ImportFileError(Message("imf.unreadable", file=path.name, error=type(exc).__name__)) from exc
     header_at = _header_index(rows, known_headers, path) if known_headers else 0
     header = [str(c).strip().lstrip("\ufeff") for c in rows[header_at]] if rows else []
     body = [r + [""] * (len(header) - len(r)) for r in rows[header_at + 1:]]
     numbered = [(header_at + 2 + i, r[: len(header)]) for i, r in enumerate(body) if any(str(c).strip() for c in r)]
     if not numbered:
-        raise ImportFileError(f"{path.name}：没有数据行")
+        raise ImportFileError(Message("imf.no_rows", file=path.name))
     frame = pd.DataFrame([r for _, r in numbered], columns=header, dtype="string").apply(lambda c: c.str.strip().fillna(""))
     frame["_row"] = [n for n, _ in numbered]
     return frame
@@ -57,11 +62,11 @@ def read_table_file(path: Path, sheet: str | None = None, known_headers: set[str
 def _csv_rows(path: Path) -> list[list[str]]:
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
-        raise ImportFileError(f"{path.name}：不是文本文件（含二进制内容）")
+        raise ImportFileError(Message("imf.binary", file=path.name))
     try:
         text = decode_text(raw, path.name)
     except ValueError as exc:
-        raise ImportFileError(str(exc)) from exc
+        raise ImportFileError(Message("imf.encoding", file=path.name)) from exc
     return [row for row in csv.reader(io.StringIO(text))]
 
 
@@ -75,12 +80,12 @@ def _header_index(rows: list[list[str]], known: set[str], path: Path) -> int:
         filled = [str(c).strip() for c in row if str(c).strip()]
         if filled and sum(c in known for c in filled) >= max(1, (len(filled) + 1) // 2):
             return i
-    raise ImportFileError(f"{path.name}：前10行中找不到表头（列名应与数据说明 data/README.md 一致）")
+    raise ImportFileError(Message("imf.no_header", file=path.name))
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> pd.DataFrame:
     with pd.ExcelFile(path, engine="openpyxl") as book:
         name = sheet if sheet is not None else book.sheet_names[0]
         if name not in book.sheet_names:
-            raise ImportFileError(f"{path.name}：没有名为“{name}”的工作表（现有：{'、'.join(book.sheet_names)}）")
+            raise ImportFileError(Message("imf.no_sheet", file=path.name, sheet=name, sheets=tuple(book.sheet_names)))
         return pd.read_excel(book, sheet_name=name, dtype=str, keep_default_na=False, header=None)
