@@ -18,9 +18,9 @@ with guarded(ctx):
         labels = dict(zip(columns["table"], columns["table_label"]))
         table = st.selectbox(ctx.t("sql.table"), list(labels), key="sql-table",
                              format_func=lambda t: ctx.t("sql.table_option", table=t, label=ctx.tr.value(labels[t])))
-        # the column descriptions are written in Chinese in the contracts; English shows names, types and units
-        shown = ["column", "type", "unit", "description", "derived"] if ctx.lang == "zh" else ["column", "type", "unit", "derived"]
-        st.dataframe(labelled(ctx, columns[columns["table"] == table], shown, ("unit",)), hide_index=True, width="stretch", height=420)
+        shown = ["column", "type", "unit", "description", "derived"]
+        st.dataframe(labelled(ctx, columns[columns["table"] == table], shown, ("unit", "description")), hide_index=True, width="stretch",
+                     height=420)
     with query_col:
         sql = st.text_area(ctx.t("sql.query"), value=st.query_params.get("sql", ctx.t("sql.example")), height=200, key="sql-text")
         if st.button(ctx.t("sql.run"), type="primary", key="sql-run") or "sql" in st.query_params:

@@ -44,8 +44,9 @@ def test_every_key_has_both_languages():
     assert i18n.t("no.such.key") == "⟦no.such.key⟧"
 
 
-def test_every_vocabulary_value_has_an_english_gloss():
-    missing = [v for values in VOCABULARIES for v in values if v not in i18n.VALUES]
+def test_every_vocabulary_value_and_contract_label_has_an_english_gloss():
+    labels = tuple(t.label for t in TABLES) + tuple(c.label for t in TABLES for c in t.columns + t.derived)
+    missing = [v for values in VOCABULARIES + (labels,) for v in values if v not in i18n.VALUES]
     assert not missing, missing
     assert not [en for en in i18n.VALUES.values() if CJK.search(en)]
 
