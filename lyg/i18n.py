@@ -1,6 +1,8 @@
 """Every UI string in one table: zh-CN first, English complete. t(key, lang, **fmt)."""
 from __future__ import annotations
 
+import re
+
 LANGUAGES = {"zh": "中文", "en": "English"}
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -544,11 +546,21 @@ def t(key: str, lang: str = "zh", **fmt) -> str:
     return text.format(**fmt) if fmt else text
 
 
+_ZONE_NAME = re.compile(r"^(?P<unit>.+?)禁放区(?:（(?P<n>[一二三四五六七八九十])）)?$")  # 海州区禁放区（二）
+_NUMERALS = "一二三四五六七八九十"
+
+
 def value(text, lang: str = "zh"):
     """A stored vocabulary value as shown in lang (free text and non-strings pass through)."""
     if lang != "en" or not isinstance(text, str):
         return text
-    return VALUES.get(text, text)
+    if text in VALUES:
+        return VALUES[text]
+    zone = _ZONE_NAME.match(text)
+    if zone and zone["unit"] in VALUES:  # ban zones are named after their district and numbered
+        number = f" ({_NUMERALS.index(zone['n']) + 1})" if zone["n"] else ""
+        return f"{VALUES[zone['unit']]} ban zone{number}"
+    return text
 
 
 def amount(number: float, unit: str, lang: str = "zh") -> str:

@@ -49,7 +49,7 @@ with guarded(ctx):
     shown = st.pills(ctx.t("overview.layers"), list(LAYERS), selection_mode="multi", default=list(LAYERS),
                      format_func=labels.get, key="overview-layers") or []
     day = fw.as_of(ctx.db)
-    zones = fw.zones_in_force(ctx.db, day)
+    zones = ctx.tr.frame(fw.zones_in_force(ctx.db, day), "name")
     start, end = fw.period_bounds(fw.PERIODS[0], day)
     grid = fw.incident_grid(ctx.db, max(start, end - timedelta(days=365)), end, None, CELL_DEG)
     st.pydeck_chart(situation_map(units, zones, ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, CELL_DEG, set(shown), district,

@@ -51,6 +51,12 @@ def test_every_vocabulary_value_and_contract_label_has_an_english_gloss():
     assert not [en for en in i18n.VALUES.values() if CJK.search(en)]
 
 
+def test_ban_zones_are_named_after_their_district_in_english():
+    assert i18n.value("开发区禁放区（三）", "en") == "Development Zone ban zone (3)"
+    assert i18n.value("海州区禁放区", "en") == "Haizhou District ban zone"
+    assert i18n.value("某镇禁放区", "en") == "某镇禁放区"  # an unknown place stays as written
+
+
 def test_amounts_in_english_use_the_readers_units():
     assert i18n.amount(15.0, "亿元") == "15.00亿元"
     assert i18n.amount(15.0, "亿元", "en") == "1.50 bn yuan"
@@ -68,7 +74,7 @@ def _quoted_free_text(db_path: str) -> tuple[str, ...]:
             for col in table.columns:
                 if col.type == "VARCHAR" and not col.accepted:
                     rows = con.execute(f'SELECT DISTINCT "{col.name}" FROM {table.name} WHERE "{col.name}" IS NOT NULL').fetchall()
-                    found.update(r[0] for r in rows if CJK.search(r[0]) and r[0] not in i18n.VALUES)
+                    found.update(r[0] for r in rows if CJK.search(r[0]) and i18n.value(r[0], "en") == r[0])
     found.update(i18n.LANGUAGES.values())  # the language switch names each language in itself
     return tuple(sorted(found, key=len, reverse=True))
 

@@ -94,7 +94,7 @@ def zone_growth(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) -> go
 def ban_map(units: pd.DataFrame, zones: pd.DataFrame, places: pd.DataFrame, grid: pd.DataFrame, cell: float,
             point: tuple[float, float] | None = None, basemap_url: str = "", tr: Translator = ZH) -> pdk.Deck:
     """Districts as base (names in the UI language), the notice's zones, always-banned places, incident cells, the point."""
-    zone_fc = maps.features(zones.assign(label=[tr("fwf.zone_tip", name=n, roads=r) for n, r in zip(zones["name"], zones["roads"])]),
+    zone_fc = maps.features(zones.assign(label=[tr("fwf.zone_tip", name=tr.value(n), roads=r) for n, r in zip(zones["name"], zones["roads"])]),
                             ["name", "label", "zone_id"])
     place_fc = maps.features(places.assign(label=[tr("fwf.place_tip", name=n, category=tr.value(c))
                                                   for n, c in zip(places["name"], places["category"])]), ["name", "label", "place_id"])

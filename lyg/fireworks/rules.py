@@ -110,7 +110,7 @@ class BanRules:
             rule = tr(f"fwr.rule.{notice.time_rule}")
             reasons.append({"kind": "zone", "notice_id": notice.notice_id, "notice": notice.localised_label(tr),
                             "zone_id": zone.area_id, "zone": zone.name, "roads": zone.detail, "time_rule": rule,
-                            "text": tr("fwr.zone", zone=zone.name, roads=zone.detail, rule=rule, notice=notice.localised_label(tr))})
+                            "text": tr("fwr.zone", zone=tr.value(zone.name), roads=zone.detail, rule=rule, notice=notice.localised_label(tr))})
         return {
             "lon": lon, "lat": lat, "local_time": when.strftime("%Y-%m-%d %H:%M"),
             "banned": bool(reasons), "in_urban_area": in_urban,

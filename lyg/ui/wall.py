@@ -66,7 +66,7 @@ def _overview(ctx: PageContext) -> None:
         day = fw.as_of(ctx.db)
         start, end = fw.period_bounds(fw.PERIODS[0], day)
         grid = fw.incident_grid(ctx.db, end - timedelta(days=365), end, None, 0.01)
-        deck = situation_map(ctx.tr.frame(meta.units(ctx.db), "name"), fw.zones_in_force(ctx.db, day), ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, 0.01,
+        deck = situation_map(ctx.tr.frame(meta.units(ctx.db), "name"), ctx.tr.frame(fw.zones_in_force(ctx.db, day), "name"), ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, 0.01,
                              set(LAYERS), height=MAP_H, background=WALL_BACKGROUND, label_colour=[226, 232, 240, 255], tr=ctx.tr)
         st.pydeck_chart(deck, height=MAP_H, key="wall-map")
 
