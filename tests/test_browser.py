@@ -139,3 +139,22 @@ def test_a_click_on_the_fireworks_map_checks_that_point(server, page):
     page.screenshot(path=str(ARTIFACTS / "map-click.png"))
     assert "经度 119.1600，纬度 34.6050" not in verdict.inner_text()
     assert page.locator('input[aria-label="经度"]').input_value() != "119.1600"
+
+
+def test_language_switch_in_the_browser_keeps_the_view(server, page):
+    """Clicking English re-renders the page in English, keeps its filters in the URL, and the chart text follows."""
+    watch = PageWatch(page)
+    open_page(page, server + "/fireworks?types=交通事故", settle_ms=3000)
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.trim() === 'Fireworks ban'",
+                           timeout=30_000)
+    page.wait_for_timeout(3000)
+    assert "lang=en" in page.url and "types=" in page.url
+    body = page.inner_text("body")
+    assert "Data as of" in body and "Traffic accident" in body
+    charts = page.evaluate("() => Array.from(document.querySelectorAll('.js-plotly-plot .xtitle, .js-plotly-plot .ytitle'))"
+                           ".map(e => e.textContent).join(' ')")
+    assert "Incidents" in charts and not any("\u4e00" <= ch <= "\u9fff" for ch in charts), charts
+    page.screenshot(path=str(ARTIFACTS / "fireworks-en.png"), full_page=True)
+    assert not watch.console_errors, watch.console_errors
+    assert not watch.outside_requests, watch.outside_requests
