@@ -47,7 +47,7 @@ def gantt(projects: pd.DataFrame, as_of, tr: Translator = ZH) -> go.Figure:
                 customdata=frame[["actual_pct", "days_late"]], hovertemplate=tr("dgf.actual_hover") + "<extra></extra>")
     fig.add_vline(x=pd.Timestamp(as_of).timestamp() * 1000, line_color="#0f172a", line_dash="dash")
     fig.add_annotation(x=pd.Timestamp(as_of), y=1.0, yref="paper", text=tr("app.as_of", date=f"{pd.Timestamp(as_of):%Y-%m-%d}"), showarrow=False,
-                       yanchor="bottom", font={"size": 12})
+                       yanchor="bottom", xanchor="right", font={"size": 12})  # ends at the line: never clipped at the edge
     fig.update_layout(barmode="overlay", xaxis={"type": "date", "tickformat": "%Y"})
     return styled(fig, "", height=640)
 
