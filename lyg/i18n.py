@@ -299,6 +299,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fwr.no_notice": ("{day}无禁放通告施行，仅《条例》第三十条所列地点禁止燃放", "No ban notice in force on {day}: only the places of Article 30 of the Regulations are banned"),
     "fwr.outside_zone": ("该地点不在{notice}划定的禁放区域内", "Outside the zones of {notice}"),
     "fwr.festival": ("{festival}（农历）不在禁放时段内：{rule}", "{festival} (lunar calendar) is outside the ban hours: {rule}"),
+    "fwr.outside_city": ("该地点不在连云港市范围内", "Outside Lianyungang"),
     "fwr.outside_hours": ("该时段不在禁放时段内（{rule}）", "Outside the ban hours ({rule})"),
     # validation of source and imported files
     "val.at_row": (" 第{row}行", ", row {row}"), "val.at_column": (" 列“{column}”", ", column “{column}”"),

@@ -10,6 +10,7 @@ from lyg.build import ensure_built
 from lyg.db import Database
 from lyg.fireworks import analysis
 from lyg.geo import CITY_BOUNDS
+from lyg.i18n import translator
 
 
 class InputError(ValueError):
@@ -60,9 +61,10 @@ def run(args, settings) -> int:
     ensure_built(data_dir, db_path)
     db = Database(db_path)
     if args.fw_command == "check":
-        verdict = analysis.rules(db).check(lon, lat, when)
+        tr = translator(settings.language)  # LYG_LANGUAGE=en gives the verdict in English
+        verdict = analysis.rules(db).check(lon, lat, when, tr)
         if not (CITY_BOUNDS[0] <= lon <= CITY_BOUNDS[2] and CITY_BOUNDS[1] <= lat <= CITY_BOUNDS[3]):
-            verdict["summary"] = "该地点不在连云港市范围内"
+            verdict["summary"] = tr("fwr.outside_city")
         print(json.dumps(verdict, ensure_ascii=False, indent=2))
         return 0
     day = day or analysis.as_of(db)
