@@ -4,14 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lyg import vocab
-from lyg.bonded import analysis as bz
-from lyg.catalog import search as cat
 from lyg.db import Database
-from lyg.digital import programme as dg
 from lyg.fireworks import analysis as fw
 from lyg.i18n import ZH, Translator
 from lyg.legislation import compliance as leg
 from lyg.overview import BONDED_DISTRICTS
+from lyg.snapshot import Snapshot, take
 
 HIGH, MEDIUM, LOW = 1, 2, 3
 SEVERITY_KEYS = {HIGH: "al.high", MEDIUM: "al.medium", LOW: "al.low"}
@@ -33,24 +31,22 @@ class Alert:
         return SEVERITY_KEYS[self.severity]
 
 
-def bonded_alerts(db: Database, tr: Translator = ZH) -> list[Alert]:
-    year = bz.years(db)[0]
+def bonded_alerts(snap: Snapshot, tr: Translator = ZH) -> list[Alert]:
     out = []
-    for p in bz.progress(db, year):
+    for p in snap.progress:
         if p.status == "on":
             continue
         gap = (tr("al.bonded_share", pp=p.variance_target) if p.comparison == "share_above"
                else tr("al.bonded_sum", gap=-p.variance_expected_pct, forecast=tr.amount(p.forecast, p.unit), target=tr.amount(p.target, p.unit)))
         out.append(Alert(HIGH if p.status == "off" else MEDIUM, "bonded",
                          tr("al.bonded", name=tr.value(p.indicator_name), status=tr.value(p.status_text), gap=gap),
-                         "pages/bonded.py", {"year": str(year)}, "320703"))
+                         "pages/bonded.py", {"year": str(snap.bonded_year)}, "320703"))
     return out
 
 
-def catalog_alerts(db: Database, tr: Translator = ZH) -> list[Alert]:
-    card = cat.scorecard(db, cat.as_of(db))
+def catalog_alerts(snap: Snapshot, tr: Translator = ZH) -> list[Alert]:
     out = []
-    for d in card.itertuples():
+    for d in snap.scorecard.itertuples():
         share = d.delinquent / d.entries if d.entries else 0
         if share >= DELINQUENT_MEDIUM:
             out.append(Alert(HIGH if share >= DELINQUENT_HIGH else MEDIUM, "catalog",
@@ -59,10 +55,9 @@ def catalog_alerts(db: Database, tr: Translator = ZH) -> list[Alert]:
     return out
 
 
-def programme_alerts(db: Database, tr: Translator = ZH) -> list[Alert]:
-    projects = dg.projects(db, dg.as_of(db))
+def programme_alerts(snap: Snapshot, tr: Translator = ZH) -> list[Alert]:
     out = []
-    for p in projects.itertuples():
+    for p in snap.projects.itertuples():
         name = tr.value(p.name)
         if p.schedule in ("late", "risk"):
             out.append(Alert(HIGH if p.schedule == "late" else MEDIUM, "digital",
@@ -75,10 +70,10 @@ def programme_alerts(db: Database, tr: Translator = ZH) -> list[Alert]:
     return out
 
 
-def legislation_alerts(db: Database, tr: Translator = ZH) -> list[Alert]:
-    projects, events = leg.load(db)
+def legislation_alerts(snap: Snapshot, tr: Translator = ZH) -> list[Alert]:
+    """One alert per breach; the snapshot's violations are already worded in tr's language."""
     return [Alert(HIGH if v.rule_code == leg.COMMENT_PERIOD else MEDIUM, "legislation", tr("al.legislation", rule=v.rule, detail=v.detail),
-                  "pages/legislation.py", {"project": v.project_id}) for v in leg.violations(projects, events, tr).itertuples()]
+                  "pages/legislation.py", {"project": v.project_id}) for v in snap.violations.itertuples()]
 
 
 def fireworks_alerts(db: Database, tr: Translator = ZH) -> list[Alert]:
@@ -91,10 +86,11 @@ def fireworks_alerts(db: Database, tr: Translator = ZH) -> list[Alert]:
     return out
 
 
-def all_alerts(db: Database, district: str = "", tr: Translator = ZH) -> list[Alert]:
-    """Every alert, most severe first; a district keeps city-wide alerts and its own."""
-    found = (bonded_alerts(db, tr) + fireworks_alerts(db, tr) + catalog_alerts(db, tr) + programme_alerts(db, tr)
-             + legislation_alerts(db, tr))
+def all_alerts(db: Database, district: str = "", tr: Translator = ZH, snap: Snapshot | None = None) -> list[Alert]:
+    """Every alert, most severe first; a district keeps city-wide alerts and its own. Pass the run's snapshot to share it."""
+    snap = snap or take(db, tr)
+    found = (bonded_alerts(snap, tr) + fireworks_alerts(db, tr) + catalog_alerts(snap, tr) + programme_alerts(snap, tr)
+             + legislation_alerts(snap, tr))
     if district:
         found = [a for a in found if a.district in ("", district) and not (a.domain == "bonded" and district not in BONDED_DISTRICTS)]
     return sorted(found, key=lambda a: (a.severity, a.domain))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lyg import alerts, meta, overview
+from lyg import alerts, meta, overview, snapshot
 from lyg.config import PROJECT_ROOT
 from lyg.db import Database
 from lyg.bonded import analysis as bz
@@ -30,6 +30,12 @@ from lyg.sample.generate import LAST_DAY, SEED
 
 DATA = PROJECT_ROOT / "data"
 SAMPLE_CATALOG = 3200
+
+
+def _headlines_and_alerts(db):
+    """What the overview does: one snapshot of the domains, read by the headlines and the alerts."""
+    snap = snapshot.take(db)
+    return overview.headlines(db, snap=snap), alerts.all_alerts(db, snap=snap)
 
 
 def page_workloads(last_day) -> dict[str, list[tuple[str, callable]]]:
@@ -57,7 +63,7 @@ def page_workloads(last_day) -> dict[str, list[tuple[str, callable]]]:
             ("bonded.blocks+facilities+milestones", lambda db: (bz.blocks(db), bz.facilities(db), bz.milestones(db))),
         ],
         "overview": [("meta.as_of", meta.domain_as_of), ("meta.units", meta.units),
-                     ("overview.headlines", overview.headlines), ("alerts.all_alerts", alerts.all_alerts),
+                     ("snapshot+headlines+alerts", _headlines_and_alerts),
                      ("fireworks.incident_grid (12 months)", lambda db: fw.incident_grid(db, end - timedelta(days=365), end)),
                      ("fireworks.zones_in_force", lambda db: fw.zones_in_force(db, last_day))],
         "digital": [("digital.projects", lambda db: dg.projects(db, dg.as_of(db))), ("digital.indicators", lambda db: db.query("digital.indicators"))],

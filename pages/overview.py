@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from lyg import alerts, meta, overview
+from lyg import alerts, meta, overview, snapshot
 from lyg.bonded import analysis as bz
 from lyg.fireworks import analysis as fw
 from lyg.ui import urlstate
@@ -19,8 +19,9 @@ with guarded(ctx):
     units = ctx.tr.frame(meta.units(ctx.db), "name")
     names = {"": ctx.t("overview.city"), **dict(zip(units["code"], units["name"]))}
     district = urlstate.select(ctx.t("overview.district"), list(names), "district", container=st.columns(4)[0], format_func=names.get)
-    heads = overview.headlines(ctx.db, district, ctx.tr)
-    found = alerts.all_alerts(ctx.db, district, ctx.tr)
+    snap = snapshot.take(ctx.db, ctx.tr)  # the domains computed once for the headlines and the alerts
+    heads = overview.headlines(ctx.db, district, ctx.tr, snap)
+    found = alerts.all_alerts(ctx.db, district, ctx.tr, snap)
 
     left, right = st.columns([3, 2])
     with left:

@@ -143,9 +143,14 @@ def season_vs_previous(db: Database, district: str = "") -> dict:
 
 
 def zone_spikes(db: Database, ratio: float = 1.5, minimum: int = 10) -> pd.DataFrame:
-    """Zones whose incidents this season exceed `ratio` × their average over the previous seasons of the same notice."""
+    """Zones whose incidents this season exceed `ratio` × their average over the previous seasons."""
     frame = db.query("fireworks.zone_season_counts", window=SEASON_WINDOW)
-    season = season_vs_previous(db)["season_year"]
+    return spikes(frame, season_vs_previous(db)["season_year"], ratio, minimum)
+
+
+def spikes(frame: pd.DataFrame, season: int, ratio: float = 1.5, minimum: int = 10) -> pd.DataFrame:
+    """From per-zone season counts: zones with at least `minimum` incidents in `season` and more than `ratio` × the
+    mean of their earlier seasons (a zone with no earlier season has no baseline and never spikes)."""
     rows = []
     for zone_id, part in frame.groupby("zone_id"):
         now = part[part["season_year"] == season]["incidents"].sum()

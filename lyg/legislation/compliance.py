@@ -34,13 +34,9 @@ def comment_period(events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
 
 def hearing_for_major_interest(projects: pd.DataFrame, events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
     """A matter of major public interest must go to a hearing during drafting (once drafting is over)."""
-    out = []
-    for p in projects[projects["major_public_interest"]].itertuples():
-        past_drafting = p.stage not in ("立项", "起草")
-        held = events[(events["project_id"] == p.project_id) & events["method"].isin(HEARINGS)]
-        if past_drafting and held.empty:
-            out.append(_violation(tr, HEARING, p.project_id, p.title, "起草"))
-    return out
+    heard = set(events.loc[events["method"].isin(HEARINGS), "project_id"])
+    due = projects[projects["major_public_interest"] & ~projects["stage"].isin(("立项", "起草")) & ~projects["project_id"].isin(heard)]
+    return [_violation(tr, HEARING, p.project_id, p.title, "起草") for p in due.itertuples()]
 
 
 def feedback_published(events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
@@ -52,10 +48,13 @@ def feedback_published(events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
 
 def sufficient_before_review(projects: pd.DataFrame, events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
     """Before review ends, drafting must have had public comment and at least one other method."""
+    reviewed = projects[projects["review_ended_on"].notna()]
+    drafting = events[events["stage"] == "起草"].merge(reviewed[["project_id", "review_ended_on"]], on="project_id")
+    drafting = drafting[drafting["start_on"] <= drafting["review_ended_on"]]
+    methods_by_project = drafting.groupby("project_id")["method"].agg(set).to_dict()
     out = []
-    for p in projects[projects["review_ended_on"].notna()].itertuples():
-        drafting = events[(events["project_id"] == p.project_id) & (events["stage"] == "起草") & (events["start_on"] <= p.review_ended_on)]
-        methods = set(drafting["method"])
+    for p in reviewed.itertuples():
+        methods = methods_by_project.get(p.project_id, set())
         if PUBLIC_COMMENT not in methods or len(methods) < 2:
             used = tr("legr.list_sep").join(tr.values(sorted(methods))) or tr("legr.none")
             out.append(_violation(tr, SUFFICIENT, p.project_id, p.title, "审查", ended=f"{p.review_ended_on:%Y-%m-%d}", methods=used))

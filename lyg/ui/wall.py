@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 import streamlit as st
 
-from lyg import alerts, meta, overview, wall
+from lyg import alerts, meta, overview, snapshot, wall
 from lyg.bonded import analysis as bz
 from lyg.bonded import figures as bz_fig
 from lyg.catalog import figures as cat_fig
@@ -50,7 +50,8 @@ def _header(ctx: PageContext, title: str, index: int, total: int, updated: datet
 
 
 def _overview(ctx: PageContext) -> None:
-    heads, found = overview.headlines(ctx.db, tr=ctx.tr), alerts.all_alerts(ctx.db, tr=ctx.tr)
+    snap = snapshot.take(ctx.db, ctx.tr)
+    heads, found = overview.headlines(ctx.db, tr=ctx.tr, snap=snap), alerts.all_alerts(ctx.db, tr=ctx.tr, snap=snap)
     left, right = st.columns([5, 4])
     with left:
         for start in range(0, min(len(heads), 9), 3):
