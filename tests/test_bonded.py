@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app_page
 
+from lyg import i18n
 from lyg.bonded import analysis, metrics
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,10 +69,10 @@ def test_currencies_are_never_mixed():
     assert metrics.monthly_in_target_unit(pd.Series([30000.0]), "万美元", "亿美元").iat[0] == pytest.approx(3.0)
 
 
-def test_format_value_carries_units():
-    assert metrics.format_value(15.0, "亿元") == "15.00亿元"
-    assert metrics.format_value(3.0, "亿美元") == "3.00亿美元"
-    assert metrics.format_value(53.24, "%") == "53.2%"
+def test_amounts_carry_units():
+    assert i18n.amount(15.0, "亿元") == "15.00亿元"
+    assert i18n.amount(3.0, "亿美元") == "3.00亿美元"
+    assert i18n.amount(53.24, "%") == "53.2%"
 
 
 def test_2020_against_the_real_targets(db):

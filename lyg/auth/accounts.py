@@ -18,7 +18,7 @@ from pathlib import Path
 
 import bcrypt
 
-from lyg.auth.roles import ROLE_LABELS
+from lyg.auth.roles import ROLE_PAGES
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -52,7 +52,7 @@ def _locked(path: Path):
 
 
 def add_user(path: Path, name: str, role: str, password: str) -> None:
-    if role not in ROLE_LABELS or role == "wall":
+    if role not in ROLE_PAGES or role == "wall":
         raise AuthError(f"角色应为 leader、analyst 或 admin，而不是 {role}")
     if len(password) < MIN_PASSWORD:
         raise AuthError(f"密码至少 {MIN_PASSWORD} 个字符")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-ROLE_LABELS = {"leader": "领导", "analyst": "分析人员", "admin": "管理员", "wall": "大屏"}
 DASHBOARDS = ("overview", "fireworks", "bonded", "catalog", "digital", "legislation")
 ROLE_PAGES: dict[str, frozenset[str]] = {
     "leader": frozenset(DASHBOARDS + ("wall",)),

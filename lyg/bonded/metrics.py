@@ -19,8 +19,6 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from lyg import i18n
-
 AT_RISK_RATIO = 0.90
 SHARE_MARGIN_PP = 2.0
 STATUS_TEXT = {"on": "正常", "risk": "预警", "off": "滞后"}
@@ -164,8 +162,3 @@ def cumulative_path(progress: Progress, this_year: pd.Series, previous_year: pd.
             s_now, s_then = share[last - 1], share[m - 1]
             forecast[m - 1] = actual[last - 1] * (s_then / s_now if s_now and s_then else m / last)
     return pd.DataFrame({"month": months, "actual": actual, "target_path": path, "forecast": forecast})
-
-
-def format_value(value: float, unit: str) -> str:
-    """A figure with its unit: 15.80亿元, 3.12亿美元, 53.2% (English: i18n.amount)."""
-    return i18n.amount(value, unit)

@@ -32,11 +32,7 @@ class Notice:
     def in_force(self, day: date) -> bool:
         return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
 
-    @property
-    def label(self) -> str:
-        return self.localised_label(ZH)
-
-    def localised_label(self, tr: Translator) -> str:
+    def label(self, tr: Translator = ZH) -> str:
         return tr("fwr.notice_label", title=tr.value(self.title)) + (tr("fwr.doc_number", number=tr.value(self.doc_number))
                                                                       if self.doc_number else "")
 
@@ -108,13 +104,13 @@ class BanRules:
         zone = next((z for z in self.zones_of(notice.notice_id) if z.contains(lon, lat)), None) if notice else None
         if zone and in_ban_hours(notice.time_rule, when):
             rule = tr(f"fwr.rule.{notice.time_rule}")
-            reasons.append({"kind": "zone", "notice_id": notice.notice_id, "notice": notice.localised_label(tr),
+            reasons.append({"kind": "zone", "notice_id": notice.notice_id, "notice": notice.label(tr),
                             "zone_id": zone.area_id, "zone": zone.name, "roads": zone.detail, "time_rule": rule,
-                            "text": tr("fwr.zone", zone=tr.value(zone.name), roads=zone.detail, rule=rule, notice=notice.localised_label(tr))})
+                            "text": tr("fwr.zone", zone=tr.value(zone.name), roads=zone.detail, rule=rule, notice=notice.label(tr))})
         return {
             "lon": lon, "lat": lat, "local_time": when.strftime("%Y-%m-%d %H:%M"),
             "banned": bool(reasons), "in_urban_area": in_urban,
-            "notice_in_force": notice.localised_label(tr) if notice else None,
+            "notice_in_force": notice.label(tr) if notice else None,
             "zone": zone.name if zone else None,
             "reasons": reasons,
             "penalty": tr("fwr.penalty") if reasons else None,
@@ -188,7 +184,7 @@ def _summary(banned: bool, in_urban: bool, notice: Notice | None, zone: Area | N
     if notice is None:
         return tr("fwr.no_notice", day=tr.date(when.date()))
     if zone is None:
-        return tr("fwr.outside_zone", notice=notice.localised_label(tr))
+        return tr("fwr.outside_zone", notice=notice.label(tr))
     festival = _festival_of_night(when)
     if festival and NIGHT_END <= when.hour < NIGHT_START:
         festival = None

@@ -17,7 +17,7 @@ MAX_BYTES = 50 * 1024 * 1024
 class ImportFileError(ValueError):
     """A file that cannot be read at all; the message names the file and the reason (str() in Chinese)."""
 
-    def __init__(self, message: Message | str):
+    def __init__(self, message: Message):
         self.message = message
         super().__init__(str(message))
 

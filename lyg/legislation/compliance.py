@@ -56,7 +56,7 @@ def sufficient_before_review(projects: pd.DataFrame, events: pd.DataFrame, tr: T
     for p in reviewed.itertuples():
         methods = methods_by_project.get(p.project_id, set())
         if PUBLIC_COMMENT not in methods or len(methods) < 2:
-            used = tr("legr.list_sep").join(tr.values(sorted(methods))) or tr("legr.none")
+            used = tr.join(sorted(methods)) or tr("legr.none")
             out.append(_violation(tr, SUFFICIENT, p.project_id, p.title, "审查", ended=f"{p.review_ended_on:%Y-%m-%d}", methods=used))
     return out
 

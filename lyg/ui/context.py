@@ -83,7 +83,7 @@ def context(page: str) -> PageContext:
     lang = current_language()
     who = auth.identity(settings)
     if who is None or not roles.may_open(who.role, page):
-        st.error(i18n.t("auth.refused", lang, role=i18n.t(f"role.{who.role}", lang) if who and who.role in roles.ROLE_LABELS else "—"))
+        st.error(i18n.t("auth.refused", lang, role=i18n.t(f"role.{who.role}", lang) if who and who.role in roles.ROLE_PAGES else "—"))
         st.stop()
     if page != "wall":
         language_switch(lang)
