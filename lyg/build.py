@@ -81,7 +81,7 @@ def enrich(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     frames["units"] = units
     for name in ("fw_zones", "fw_places", "bz_blocks"):
         frames[name] = frames[name].assign(area_km2=frames[name]["geometry"].map(area_km2))
-    rules = rules_from_frames(frames["fw_notices"], frames["fw_zones"], frames["fw_places"], frames["district_shapes"])
+    rules = rules_from_frames(frames["fw_notices"], frames["fw_zones"], frames["fw_places"], units, frames["fw_notice_coverage"])
     frames["fw_incidents"] = classify_incidents(frames["fw_incidents"], rules)
     return frames
 

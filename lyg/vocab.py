@@ -11,7 +11,10 @@ FUNCTIONAL_ZONE_NAMES = {
 }
 UNIT_KINDS = ("县区", "功能区")
 PROVENANCE = ("real", "illustrative", "derived")
+# How far a notice's zones in one unit could be drawn: every zone found and drawn, some found, none found.
+ZONE_COVERAGE = ("drawn", "partial", "not_found")
 
+ZONE_UNKNOWN = "未知（该处禁放区域未数字化）"  # an incident whose zone cannot be told: never folded into "outside"
 INCIDENT_TYPES = ("绿化带火灾", "交通事故", "伤亡事故", "违规燃放查处", "投诉举报")
 TIME_RULES = ("night_22_06_lunar_exceptions", "all_day")
 ARTICLE30_CATEGORIES = (

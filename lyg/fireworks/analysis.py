@@ -1,6 +1,7 @@
 """Fireworks domain functions: each takes the Database and returns a DataFrame or plain values."""
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, timedelta
 
 import pandas as pd
@@ -12,17 +13,20 @@ from lyg.fireworks.rules import BanRules
 from lyg.geo import from_wkb
 
 _RULES_CACHE: dict[tuple, BanRules] = {}
+_RULES_LOCK = threading.Lock()
 PERIODS = ("全部", "禁放前（2015–2018）", "首个通告期（2019-02-20 至 2022-01-27）", "全时段禁放期（2022-01-28 起）")
 
 
 def rules(db: Database) -> BanRules:
     """The rule engine for the database as it is now (rebuilt when the file changes)."""
     key = (str(db.path), db.path.stat().st_mtime)
-    if key not in _RULES_CACHE:
-        _RULES_CACHE.clear()
-        _RULES_CACHE[key] = rules_from_frames(db.query("fireworks.notices"), db.query("fireworks.zones"),
-                                              db.query("fireworks.places"), db.query("fireworks.district_shapes"))
-    return _RULES_CACHE[key]
+    with _RULES_LOCK:  # sessions run in threads: one builds, the others wait and share it
+        if key not in _RULES_CACHE:
+            _RULES_CACHE.clear()
+            _RULES_CACHE[key] = rules_from_frames(db.query("fireworks.notices"), db.query("fireworks.zones"),
+                                                  db.query("fireworks.places"), db.query("meta.units"),
+                                                  db.query("fireworks.coverage"))
+        return _RULES_CACHE[key]
 
 
 def as_of(db: Database) -> date:
@@ -117,7 +121,7 @@ def inside_outside(db: Database, types=None, window: int = 30) -> pd.DataFrame:
     last = as_of(db)
     complete = [y for y in frame["season_year"].unique() if lunar.chuxi(int(y)) + timedelta(days=window) <= last]
     frame = frame[frame["season_year"].isin(complete)].copy()
-    frame["where"] = frame["in_ban_zone"].map({True: "禁放区域内", False: "禁放区域外"})
+    frame["where"] = frame["in_ban_zone"].map({True: "禁放区域内", False: "禁放区域外"}).fillna(vocab.ZONE_UNKNOWN)
     return frame
 
 

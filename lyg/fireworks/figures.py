@@ -63,8 +63,10 @@ def by_district(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) -> go
 
 def inside_outside(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) -> go.Figure:
     fig = go.Figure()
-    for where, colour in (("禁放区域内", "#dc2626"), ("禁放区域外", "#94a3b8")):
+    for where, colour in (("禁放区域内", "#dc2626"), ("禁放区域外", "#94a3b8"), (vocab.ZONE_UNKNOWN, "#fbbf24")):
         part = frame[frame["where"] == where]
+        if part.empty and where == vocab.ZONE_UNKNOWN:
+            continue
         fig.add_bar(x=part["season_year"], y=part["incidents"], name=tr.value(where), marker_color=colour,
                     hovertemplate=tr("fwf.inside_hover", where=tr.value(where)) + "<extra></extra>")
     fig.update_layout(barmode="group", xaxis_title=tr("fwf.season_year"), yaxis_title=tr("fwf.incidents"), xaxis={"dtick": 1})

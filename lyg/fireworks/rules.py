@@ -20,6 +20,12 @@ from lyg.i18n import ZH, Translator
 NIGHT_START, NIGHT_END = 22, 6
 
 
+REGULATION_FROM = date(2006, 1, 21)  # 《烟花爆竹安全管理条例》(国务院令第455号) in force: Article 30 items 一–六 apply from here
+ITEM_SEVEN = "（七）"  # places a local government names: banned only while a notice that lists them is in force
+NEAR_EDGE_M = 300.0  # within this distance of an approximate outline, a verdict depends on where the line is drawn
+UNDRAWN = ("partial", "not_found")
+
+
 @dataclass(frozen=True)
 class Notice:
     notice_id: str
@@ -28,9 +34,16 @@ class Notice:
     effective_from: date
     effective_to: date | None
     time_rule: str
+    adopted_on: date | None = None
+    effective_from_assumed: bool = False
+    effective_from_note: str = ""
 
     def in_force(self, day: date) -> bool:
         return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+
+    def start_unknown_on(self, day: date) -> bool:
+        """Adopted, but whether it applied yet is unknown: its first day is assumed, not published."""
+        return self.effective_from_assumed and self.adopted_on is not None and self.adopted_on <= day < self.effective_from
 
     def label(self, tr: Translator = ZH) -> str:
         return tr("fwr.notice_label", title=tr.value(self.title)) + (tr("fwr.doc_number", number=tr.value(self.doc_number))
@@ -42,15 +55,27 @@ class Area:
     area_id: str
     name: str
     geometry: shapely.Geometry
-    detail: str  # roads for a zone, category for a place
+    detail: str  # roads for a zone, category for a place, name for a unit
     notice_id: str | None = None
     legal_basis: str = ""
+    approximate: bool = True
+    listed_by: tuple[str, ...] = ()  # notices that list a place
+    provenance: str = "real"
     _prepared: object = field(default=None, repr=False)
 
     def contains(self, lon: float, lat: float) -> bool:
         if self._prepared is None:
             self._prepared = prep(self.geometry)
         return self._prepared.contains(shapely.Point(lon, lat))
+
+    def near_edge(self, lon: float, lat: float, metres: float = NEAR_EDGE_M) -> bool:
+        """Within `metres` of the outline (degrees scaled at this latitude; enough for a few hundred metres)."""
+        scale = 111_320.0 * np.cos(np.radians(lat))
+        return self.geometry.boundary.distance(shapely.Point(lon, lat)) * scale <= metres
+
+    @property
+    def item_seven(self) -> bool:
+        return self.detail.startswith(ITEM_SEVEN)
 
 
 def exempt_days(year_range: range) -> set[date]:
@@ -74,75 +99,187 @@ def in_ban_hours(time_rule: str, when: datetime) -> bool:
 
 
 class BanRules:
-    """Notices, their zones, the always-banned places and the urban area, ready to answer."""
+    """Notices, their zones, the always-banned places, the urban units and how far each notice's zones
+    could be drawn in each unit, ready to answer banned / not banned / unknown."""
 
-    def __init__(self, notices: list[Notice], zones: list[Area], places: list[Area], urban_area):
+    def __init__(self, notices: list[Notice], zones: list[Area], places: list[Area], urban_area,
+                 units: list[Area] = (), coverage: dict[tuple[str, str], tuple[str, str]] | None = None, city_area=None):
         self.notices = sorted(notices, key=lambda n: n.effective_from)
         self.zones = zones
         self.places = places
         self.urban_area = urban_area
+        self.units = list(units)  # urban districts and functional zones (area_id = unit code)
+        self.coverage = coverage or {}  # (notice_id, unit_code) -> (zones_status, note)
         self._urban_prepared = prep(urban_area)
+        self._city_prepared = prep(city_area if city_area is not None else urban_area)
 
     def notice_on(self, day: date) -> Notice | None:
         """The notice in force on a day; a later notice supersedes an earlier one from its first day."""
         current = [n for n in self.notices if n.in_force(day)]
         return current[-1] if current else None
 
+    def pending_on(self, day: date) -> Notice | None:
+        """A notice adopted but whose (assumed) first day has not come: whether it applied is unknown."""
+        return next((n for n in self.notices if n.start_unknown_on(day)), None)
+
     def zones_of(self, notice_id: str) -> list[Area]:
         return [z for z in self.zones if z.notice_id == notice_id]
 
+    def place_applies(self, place: Area, day: date) -> bool | None:
+        """Items 一–六 from the Regulation's first day; item 七 only while a notice listing the place is in force."""
+        if not place.item_seven:
+            return day >= REGULATION_FROM
+        notice = self.notice_on(day)
+        if notice is not None and notice.notice_id in place.listed_by:
+            return True
+        pending = self.pending_on(day)
+        return None if pending is not None and pending.notice_id in place.listed_by else False
+
+    def undrawn_units(self, notice_id: str, lon: float, lat: float) -> list[tuple[Area, str, str]]:
+        """Units holding the point whose zones under this notice were not (all) digitised."""
+        out = []
+        for unit in self.units:
+            status, note = self.coverage.get((notice_id, unit.area_id), ("drawn", ""))
+            if status in UNDRAWN and unit.contains(lon, lat):
+                out.append((unit, status, note))
+        return out
+
     def check(self, lon: float, lat: float, when: datetime, tr: Translator = ZH) -> dict:
-        """Verdict with every reason, in plain words (Chinese unless tr says otherwise)."""
-        reasons = []
+        """Banned True / False / None (unknown), with every reason, every unknown and every caveat in plain words."""
+        day = when.date()
+        reasons, unknowns, caveats, used = [], [], [], []
         for place in self.places:
-            if place.contains(lon, lat):
-                reasons.append({"kind": "place", "place_id": place.area_id, "name": place.name,
-                                "category": place.detail, "legal_basis": place.legal_basis,
+            if not place.contains(lon, lat):
+                continue
+            applies = self.place_applies(place, day)
+            if applies:
+                used.append(place)
+                reasons.append({"kind": "place", "place_id": place.area_id, "name": place.name, "category": place.detail,
+                                "legal_basis": place.legal_basis, "approximate": place.approximate, "provenance": place.provenance,
                                 "text": tr("fwr.place", name=place.name, category=tr.value(place.detail), basis=place.legal_basis)})
+            elif applies is None:
+                unknowns.append(tr("fwr.unknown_listing", name=place.name, notice=self.pending_on(day).label(tr)))
         in_urban = bool(self._urban_prepared.contains(shapely.Point(lon, lat)))
-        notice = self.notice_on(when.date()) if in_urban else None
+        notice = self.notice_on(day) if in_urban else None
+        pending = self.pending_on(day) if in_urban and notice is None else None
         zone = next((z for z in self.zones_of(notice.notice_id) if z.contains(lon, lat)), None) if notice else None
         if zone and in_ban_hours(notice.time_rule, when):
+            used.append(zone)
             rule = tr(f"fwr.rule.{notice.time_rule}")
             reasons.append({"kind": "zone", "notice_id": notice.notice_id, "notice": notice.label(tr),
                             "zone_id": zone.area_id, "zone": zone.name, "roads": zone.detail, "time_rule": rule,
+                            "approximate": zone.approximate, "provenance": zone.provenance,
                             "text": tr("fwr.zone", zone=tr.value(zone.name), roads=zone.detail, rule=rule, notice=notice.label(tr))})
+        if pending is not None and in_ban_hours(pending.time_rule, when) and self._may_be_zoned(pending, lon, lat):
+            unknowns.append(tr("fwr.unknown_start", notice=pending.label(tr), adopted=tr.date(pending.adopted_on),
+                               assumed=tr.date(pending.effective_from)))
+        if notice is not None and zone is None and in_ban_hours(notice.time_rule, when):
+            for unit, status, note in self.undrawn_units(notice.notice_id, lon, lat):
+                unknowns.append(tr(f"fwr.unknown_{status}", unit=tr.value(unit.name), notice=notice.label(tr)))
+        if not in_urban:
+            unknowns.append(tr("fwr.unknown_county") if self._in_city(lon, lat) else tr("fwr.outside_city"))
+        banned = True if reasons else None if unknowns else False
+        caveats += self._caveats(lon, lat, day, notice or pending, used, banned, tr)
         return {
             "lon": lon, "lat": lat, "local_time": when.strftime("%Y-%m-%d %H:%M"),
-            "banned": bool(reasons), "in_urban_area": in_urban,
+            "banned": banned, "verdict": {True: "banned", False: "not_banned", None: "unknown"}[banned],
+            "in_urban_area": in_urban,
             "notice_in_force": notice.label(tr) if notice else None,
             "zone": zone.name if zone else None,
-            "reasons": reasons,
+            "reasons": reasons, "unknowns": unknowns if banned is None else [], "caveats": caveats,
+            "approximate": any(a.approximate for a in used) or self._near_approximate(lon, lat, notice),
+            "provenance": "illustrative" if any(a.provenance == "illustrative" for a in used) else "real",
             "penalty": tr("fwr.penalty") if reasons else None,
-            "summary": _summary(bool(reasons), in_urban, notice, zone, when, tr),
+            "summary": _summary(banned, in_urban, notice, zone, when, tr, unknowns),
         }
 
+    def _may_be_zoned(self, notice: Notice, lon: float, lat: float) -> bool:
+        """Inside one of the notice's drawn zones, or in a unit where its zones could not be drawn."""
+        return any(z.contains(lon, lat) for z in self.zones_of(notice.notice_id)) or bool(self.undrawn_units(notice.notice_id, lon, lat))
+
+    def _in_city(self, lon: float, lat: float) -> bool:
+        return bool(self._city_prepared.contains(shapely.Point(lon, lat)))
+
+    def _near_approximate(self, lon: float, lat: float, notice: Notice | None) -> bool:
+        candidates = list(self.places) + (self.zones_of(notice.notice_id) if notice else [])
+        return any(a.approximate and a.near_edge(lon, lat) for a in candidates)
+
+    def _caveats(self, lon, lat, day, notice, used, banned, tr) -> list[str]:
+        out = []
+        if any(a.approximate for a in used) or self._near_approximate(lon, lat, notice):
+            out.append(tr("fwr.caveat_approximate", metres=int(NEAR_EDGE_M)))
+        if notice is not None and notice.effective_from_assumed:
+            out.append(tr("fwr.caveat_assumed", notice=notice.label(tr), day=tr.date(notice.effective_from),
+                          note=tr.value(notice.effective_from_note)))
+        if any(a.provenance == "illustrative" for a in used):
+            out.append(tr("fwr.caveat_sample_place"))
+        if banned is False:
+            out.append(tr("fwr.caveat_places", n=len(self.places)))
+        return out
+
     def classify(self, lon: np.ndarray, lat: np.ndarray, when: pd.Series) -> pd.DataFrame:
-        """Vectorised: for each point-time, the notice in force, its zone, and whether ban hours apply."""
+        """Vectorised: for each point-time, the notice in force, its zone, whether ban hours apply, and what is unknown.
+
+        in_ban_zone and banned are nullable: unknown where the point lies in a unit whose zones under the notice in
+        force were not (all) digitised, or in the urban area while an adopted notice's assumed first day is pending.
+        """
         n = len(lon)
         notice_code = np.full(n, -1, dtype=np.int16)
         zone_code = np.full(n, -1, dtype=np.int16)
         ban_hours = np.zeros(n, dtype=bool)
-        in_place = _within_any(self.places, lon, lat)
+        unknown = np.zeros(n, dtype=bool)  # whether the point is in a zone of the notice (in force or pending) is unknown
+        unknown_place = np.zeros(n, dtype=bool)  # in an item 七 place whose listing notice's start is unknown
         days = when.dt.normalize().to_numpy()
+        urban = _within(self.urban_area, lon, lat)
+        in_place = np.zeros(n, dtype=bool)
+        for place in self.places:
+            inside = _within(place.geometry, lon, lat)
+            if not place.item_seven:
+                in_place |= inside & (days >= np.datetime64(REGULATION_FROM, "ns"))
         zone_ids = []
         for i, notice in enumerate(self.notices):
-            start = np.datetime64(notice.effective_from, "ns")
-            active = days >= start
-            if notice.effective_to:
-                active &= days <= np.datetime64(notice.effective_to, "ns")
+            active = _active(notice, days)
             notice_code[active] = i
+            pending = np.zeros(n, dtype=bool)
+            if notice.effective_from_assumed and notice.adopted_on:
+                pending = (days >= np.datetime64(notice.adopted_on, "ns")) & (days < np.datetime64(notice.effective_from, "ns")) & urban
+            scope = active | pending
+            may_be_zoned = np.zeros(n, dtype=bool)
             for zone in self.zones_of(notice.notice_id):
-                zone_code[active & _within(zone.geometry, lon, lat)] = len(zone_ids)
+                inside = _within(zone.geometry, lon, lat)
+                zone_code[active & inside] = len(zone_ids)
                 zone_ids.append(zone.area_id)
-            ban_hours[active] = _ban_hours_vector(notice.time_rule, when[active])
-        in_zone = zone_code >= 0
+                may_be_zoned |= inside
+            ban_hours[scope] = _ban_hours_vector(notice.time_rule, when[scope])
+            for place in self.places:
+                if place.item_seven and notice.notice_id in place.listed_by:
+                    inside = _within(place.geometry, lon, lat)
+                    in_place |= active & inside
+                    unknown_place |= pending & inside & (notice_code < 0)
+            for unit in self.units:
+                if self.coverage.get((notice.notice_id, unit.area_id), ("drawn",))[0] in UNDRAWN:
+                    in_unit = _within(unit.geometry, lon, lat)
+                    unknown |= active & (zone_code < 0) & in_unit
+                    may_be_zoned |= in_unit
+            unknown |= pending & (notice_code < 0) & may_be_zoned
+        in_zone = pd.array(zone_code >= 0, dtype="boolean")
+        in_zone[unknown] = pd.NA
+        place_flag = pd.array(in_place, dtype="boolean")
+        place_flag[unknown_place & ~in_place] = pd.NA
+        banned = place_flag | (in_zone & pd.array(ban_hours, dtype="boolean"))
         return pd.DataFrame({
             "notice_id": pd.Categorical.from_codes(notice_code, categories=[n.notice_id for n in self.notices]),
             "zone_id": pd.Categorical.from_codes(zone_code, categories=zone_ids),
             "in_ban_zone": in_zone, "in_always_banned_place": in_place, "during_ban_hours": ban_hours,
-            "banned": in_place | (in_zone & ban_hours),
+            "banned": banned,
         })
+
+
+def _active(notice: Notice, days: np.ndarray) -> np.ndarray:
+    active = days >= np.datetime64(notice.effective_from, "ns")
+    if notice.effective_to:
+        active &= days <= np.datetime64(notice.effective_to, "ns")
+    return active
 
 
 def _within(geom, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
@@ -176,11 +313,12 @@ def _ban_hours_vector(time_rule: str, when: pd.Series) -> np.ndarray:
     return night & ~exempted
 
 
-def _summary(banned: bool, in_urban: bool, notice: Notice | None, zone: Area | None, when: datetime, tr: Translator = ZH) -> str:
+def _summary(banned: bool | None, in_urban: bool, notice: Notice | None, zone: Area | None, when: datetime,
+             tr: Translator = ZH, unknowns: list[str] = ()) -> str:
     if banned:
         return tr("fw.banned")
-    if not in_urban:
-        return tr("fwr.not_urban")
+    if banned is None:
+        return tr("fwr.unknown", why=tr("fwr.sentence_sep").join(unknowns))
     if notice is None:
         return tr("fwr.no_notice", day=tr.date(when.date()))
     if zone is None:
@@ -190,8 +328,8 @@ def _summary(banned: bool, in_urban: bool, notice: Notice | None, zone: Area | N
         festival = None
     rule = tr(f"fwr.rule.{notice.time_rule}")
     if festival:
-        return tr("fwr.festival", festival=tr.value(festival), rule=rule)
-    return tr("fwr.outside_hours", rule=rule)
+        return tr("fwr.festival", zone=tr.value(zone.name), festival=tr.value(festival), rule=rule)
+    return tr("fwr.outside_hours", zone=tr.value(zone.name), rule=rule)
 
 
 def _festival_of_night(when: datetime) -> str | None:

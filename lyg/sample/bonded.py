@@ -51,7 +51,7 @@ def targets() -> pd.DataFrame:
         rows.append((code, name, 2020, value, unit, cur, rule, num, den, "real", SEED_SOURCE))
         for year in range(2021, 2027):
             later = value if rule == "share_above" else round(value * (1 + GROWTH[code]) ** (year - 2020), 2)
-            rows.append((code, name, year, later, unit, cur, rule, num, den, "illustrative", "示例：按年均增速外推"))
+            rows.append((code, name, year, later, unit, cur, rule, num, den, "illustrative", "推算目标：以2020年目标按年均增速外推，非官方目标"))
     return pd.DataFrame(rows, columns=["indicator_code", "indicator_name", "target_year", "target_value", "unit",
                                        "currency", "comparison", "numerator_code", "denominator_code", "provenance", "source"])
 

@@ -17,12 +17,12 @@ FIRST, SECOND = "FW2019", "FW2022"
 NOTICES = [
     {"notice_id": FIRST, "title": "关于市区部分区域禁止燃放烟花爆竹的通告", "doc_number": "",
      "adopted_on": "2018-12-24", "effective_from": "2019-02-20", "effective_to": "2022-01-27",
-     "time_rule": "night_22_06_lunar_exceptions",
-     "effective_from_note": "施行首日未公开：取2019年春节（元宵节2019-02-19）后的第一天，示例假定",
+     "time_rule": "night_22_06_lunar_exceptions", "effective_from_assumed": True,
+     "effective_from_note": "施行首日未公开；发布会称“春节后”施行，取2019年元宵节（2019-02-19）后的第一天",
      "provenance": "real", "source": "市政府第34次常务会议（2018-12-24）；市发改委网站2020-01-15转载"},
     {"notice_id": SECOND, "title": "连云港市人民政府关于在限制区域和地点全时段禁止燃放烟花爆竹的通告",
      "doc_number": "连政发〔2022〕9号", "adopted_on": "2022-01-18", "effective_from": "2022-01-28",
-     "effective_to": "", "time_rule": "all_day", "effective_from_note": "",
+     "effective_to": "", "time_rule": "all_day", "effective_from_assumed": False, "effective_from_note": "",
      "provenance": "real", "source": "连政发〔2022〕9号（转载文本）"},
 ]
 
@@ -45,19 +45,45 @@ ZONES = [
     ("FW2022-YT", SECOND, "3207L2", "云台山风景名胜区禁放区", "云台街道老环山路毗邻林场辖区（其余四至未公开）", box(119.30, 34.62, 119.36, 34.66)),
 ]
 
+SEED = "市政府第34次常务会议新闻发布会（2018-12-29）"
+FIRST_REPORT = "市发改委网站2020-01-15“今年起我市区部分区域禁止燃放烟花爆竹”"
+SECOND_TEXT = "连政发〔2022〕9号（转载文本）"
+# How far each notice's zones could be drawn in each urban unit (units not listed: every zone drawn).
+COVERAGE = [
+    (FIRST, "320707", "drawn", "", FIRST_REPORT), (FIRST, "320706", "drawn", "", FIRST_REPORT),
+    (FIRST, "320703", "drawn", "", FIRST_REPORT),
+    (FIRST, "320771", "partial", "四至仅见龙桥路、银台路、花果山大道、黄海大道，其余文字未找到", FIRST_REPORT),
+    (FIRST, "3207L1", "not_found", "通告所列四至道路未找到，未能数字化", FIRST_REPORT),
+    (FIRST, "320772", "not_found", "通告所列四至道路未找到，未能数字化", FIRST_REPORT),
+    (FIRST, "3207L2", "not_found", "通告所列四至道路未找到，未能数字化", FIRST_REPORT),
+    (SECOND, "320706", "drawn", "", SECOND_TEXT), (SECOND, "320707", "drawn", "", SECOND_TEXT),
+    (SECOND, "320703", "drawn", "", SECOND_TEXT), (SECOND, "320771", "drawn", "", SECOND_TEXT),
+    (SECOND, "3207L1", "drawn", "", SECOND_TEXT),
+    (SECOND, "3207L2", "partial", "仅见“云台街道老环山路毗邻林场辖区”，其余文字未找到", SECOND_TEXT),
+    (SECOND, "320772", "not_found", "通告所列四至道路未找到，未能数字化", SECOND_TEXT),
+]
+# The press conference's totals for 2015 to 2018, exactly as stated (no record-level data is public).
+STATISTICS = [
+    ("ST-GREEN", 2015, 2018, "市区", "绿化带火灾", "小区绿化带着火事件几乎年年发生", None),
+    ("ST-TRAFFIC", 2015, 2018, "市区", "交通事故", "引发的交通事故30余起", 30),
+    ("ST-CASUALTY", 2015, 2018, "市区", "伤亡事故", "因为不正确地燃放烟花爆竹，引发的伤亡事故11起", 11),
+]
 ART30 = "《烟花爆竹安全管理条例》第三十条第{}项"
-# (place_id, name, category index 0-6, host unit, outline or (lon, lat, radius m), extra basis)
+# (place_id, name, category index 0-6, host unit, outline or (lon, lat, radius m), extra basis, listed by, provenance).
+# Places the first notice lists are real (outlines approximate); the other Article 30 sites are examples of
+# their category, placed by hand, and named so.
+LISTED = "；市政府禁放通告列明"
 PLACES = [
-    ("P-YTS", "云台山风景名胜区（山林重点防火区）", 5, "3207L2", None, ""),
-    ("P-BQ", "板桥工业园区（烧香河沿线、海滨大道、徐新路、烧香河支流沿线）", 6, "320703", box(119.445, 34.535, 119.515, 34.585), "；市政府禁放通告列明"),
-    ("P-XWCY", "徐圩新区产业区（徐新路、江苏大道、张圩河路、海滨大道、复堆河路、西安路、驳盐支河）", 6, "3207L1", box(119.53, 34.51, 119.59, 34.56), "；市政府禁放通告列明"),
-    ("P-ZGQ", "连云港主港区（西大堤、海滨大道、中山路、连高公路交叉口）", 1, "320703", box(119.42, 34.73, 119.48, 34.76), "；市政府禁放通告列明"),
-    ("P-GYG", "赣榆港区（临海高等级公路与外环路及向海延伸陆域）", 1, "320707", box(119.21, 35.03, 119.26, 35.07), "；市政府禁放通告列明"),
-    ("P-XWG", "徐圩港区（西防波堤、海滨大道、东防波堤）", 1, "3207L1", box(119.61, 34.57, 119.67, 34.61), "；市政府禁放通告列明"),
-    ("P-KWS", "孔望山摩崖造像（全国重点文物保护单位）", 0, "320706", (119.213, 34.593, 250), ""),
-    ("P-LYGZ", "连云港站及铁路线路安全保护区", 1, "320706", (119.176, 34.582, 300), ""),
-    ("P-YY1", "市第一人民医院", 4, "320706", (119.186, 34.600, 150), ""),
-    ("P-DC", "新海发电厂输变电设施安全保护区", 3, "320706", (119.230, 34.620, 300), ""),
+    ("P-YTS", "云台山风景名胜区（山林重点防火区）", 5, "3207L2", None, LISTED, FIRST, "real"),
+    ("P-BQ", "板桥工业园区（烧香河沿线、海滨大道、徐新路、烧香河支流沿线）", 6, "320703", box(119.445, 34.535, 119.515, 34.585), LISTED, FIRST, "real"),
+    ("P-XWCY", "徐圩新区产业区（徐新路、江苏大道、张圩河路、海滨大道、复堆河路、西安路、驳盐支河）", 6, "3207L1", box(119.53, 34.51, 119.59, 34.56), LISTED, FIRST, "real"),
+    ("P-ZGQ", "连云港主港区（西大堤、海滨大道、中山路、连高公路交叉口）", 1, "320703", box(119.42, 34.73, 119.48, 34.76), LISTED, FIRST, "real"),
+    ("P-GYG", "赣榆港区（临海高等级公路与外环路及向海延伸陆域）", 1, "320707", box(119.21, 35.03, 119.26, 35.07), LISTED, FIRST, "real"),
+    ("P-XWG", "徐圩港区（西防波堤、海滨大道、东防波堤）", 1, "3207L1", box(119.61, 34.57, 119.67, 34.61), LISTED, FIRST, "real"),
+    ("P-KWS", "孔望山摩崖造像（示例地点）", 0, "320706", (119.213, 34.593, 250), "", "", "illustrative"),
+    ("P-LYGZ", "连云港站及铁路线路安全保护区（示例地点）", 1, "320706", (119.176, 34.582, 300), "", "", "illustrative"),
+    ("P-YY1", "市第一人民医院（示例地点）", 4, "320706", (119.186, 34.600, 150), "", "", "illustrative"),
+    ("P-DC", "新海发电厂输变电设施安全保护区（示例地点）", 3, "320706", (119.230, 34.620, 300), "", "", "illustrative"),
 ]
 CATEGORIES = ("（一）文物保护单位", "（二）交通枢纽及铁路线路安全保护区", "（三）易燃易爆物品生产储存单位",
               "（四）输变电设施安全保护区", "（五）医疗机构、幼儿园、中小学校、敬老院", "（六）山林、草原等重点防火区",
@@ -71,8 +97,9 @@ HOTSPOTS = [
     ("320722", 118.77, 34.54, 0.04, 0.05), ("320723", 119.25, 34.29, 0.04, 0.05),
     ("320724", 119.35, 34.09, 0.04, 0.04),
 ]
-REAL_2015_2018 = {"交通事故": 34, "伤亡事故": 11}
-GREEN_FIRES_2015_2018 = {2015: 2, 2016: 1, 2017: 0, 2018: 3}  # "almost every year"
+# Illustrative 2015-2018 counts consistent with the stated totals (30余起, 11起, "几乎年年"); the split is invented.
+CONSISTENT_2015_2018 = {"交通事故": 34, "伤亡事故": 11}
+GREEN_FIRES_2015_2018 = {2015: 2, 2016: 1, 2017: 0, 2018: 3}
 
 
 def zone_rows(units: dict) -> list[dict]:
@@ -86,7 +113,7 @@ def zone_rows(units: dict) -> list[dict]:
 
 def place_rows(units: dict) -> list[dict]:
     rows = []
-    for place_id, name, cat, host, outline, extra in PLACES:
+    for place_id, name, cat, host, outline, extra, listed_by, provenance in PLACES:
         if outline is None:
             geom = units[host]
         elif isinstance(outline, tuple):
@@ -95,7 +122,7 @@ def place_rows(units: dict) -> list[dict]:
             geom = outline.intersection(units[host]).buffer(0)
         rows.append({"place_id": place_id, "name": name, "category": CATEGORIES[cat],
                      "legal_basis": ART30.format(ITEM_WORDS[cat]) + extra, "district_code": host,
-                     "approximate": True, "geometry": geom})
+                     "listed_by": listed_by, "approximate": True, "provenance": provenance, "geometry": geom})
     return rows
 
 
@@ -144,8 +171,8 @@ def incidents(districts: dict, rng: np.random.Generator, last_day: date) -> pd.D
         if year <= 2018:
             counts["绿化带火灾"] = GREEN_FIRES_2015_2018[year]
         frames += [(year, kind, n) for kind, n in counts.items()]
-    # the seed's 2015-2018 totals, spread over the four years
-    for kind, total in REAL_2015_2018.items():
+    # totals consistent with the seed's for 2015-2018, spread over the four years at random (illustrative)
+    for kind, total in CONSISTENT_2015_2018.items():
         split = rng.multinomial(total, [0.25] * 4)
         for i, year in enumerate(range(2015, 2019)):
             frames = [(y, k, split[i] if (y, k) == (year, kind) else n) for y, k, n in frames]
@@ -187,10 +214,7 @@ def _finish(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     kind = frame["type"].to_numpy()
     casualties = np.where(kind == "伤亡事故", rng.integers(1, 4, n), 0)
     fine = np.where(kind == "违规燃放查处", rng.choice([100, 200, 300, 500], n), np.nan)
-    year = frame["occurred_at"].dt.year.to_numpy()
-    real = (year <= 2018) & np.isin(kind, list(REAL_2015_2018))
-    frame = frame.assign(casualties=casualties, fine_yuan=fine,
-                         provenance=np.where(real, "real", "illustrative"))
+    frame = frame.assign(casualties=casualties, fine_yuan=fine, provenance="illustrative")  # every record is generated
     frame.insert(0, "incident_id", np.arange(1, n + 1))
     frame["occurred_at"] = frame["occurred_at"].dt.strftime("%Y-%m-%d %H:%M")
     return frame
@@ -203,8 +227,22 @@ def survey() -> pd.DataFrame:
     ], columns=["survey_id", "conducted_from", "conducted_to", "answer", "share_pct", "provenance", "source"])
 
 
+def coverage() -> pd.DataFrame:
+    frame = pd.DataFrame(COVERAGE, columns=["notice_id", "unit_code", "zones_status", "note", "source"])
+    frame.insert(4, "provenance", "real")
+    return frame
+
+
+def statistics() -> pd.DataFrame:
+    frame = pd.DataFrame(STATISTICS, columns=["stat_id", "year_from", "year_to", "area", "type", "stated", "count_at_least"])
+    frame["count_at_least"] = frame["count_at_least"].astype("Int64")
+    return frame.assign(provenance="real", source=SEED + "：“据不完全统计，2015年以来……”")
+
+
 def write(data_dir: Path, units: dict, rng: np.random.Generator, last_day: date) -> None:
     write_csv(pd.DataFrame(NOTICES), data_dir / "fireworks_notices.csv")
+    write_csv(coverage(), data_dir / "fireworks_notice_coverage.csv")
+    write_csv(statistics(), data_dir / "fireworks_statistics.csv")
     write_geojson(zone_rows(units), data_dir / "ban_zones.geojson",
                   "示意边界：按通告所列四至道路手绘，非测绘成果")
     write_geojson(place_rows(units), data_dir / "always_banned_places.geojson",

@@ -16,13 +16,19 @@ FROM fw_zones z JOIN fw_notices n USING (notice_id) JOIN units u ON u.code = z.d
 ORDER BY z.zone_id;
 
 -- name: places
--- Always-banned places (Article 30 categories and the places the notices list).
-SELECT place_id, name, category, legal_basis, district_code, approximate, area_km2, geometry
+-- Always-banned places (Article 30 categories and the places the notices list), with the notices listing each.
+SELECT place_id, name, category, legal_basis, district_code, listed_by, approximate, provenance, area_km2, geometry
 FROM fw_places ORDER BY place_id;
 
--- name: district_shapes
--- The six county-level boundaries, for the urban-area test of the rule engine.
-SELECT code, name, geometry FROM district_shapes ORDER BY code;
+-- name: coverage
+-- How far each notice's zones could be digitised in each unit (drawn / partial / not_found), with the reason.
+SELECT c.notice_id, c.unit_code, u.name AS unit_name, c.zones_status, c.note, c.provenance, c.source
+FROM fw_notice_coverage c JOIN units u ON u.code = c.unit_code ORDER BY c.notice_id, c.unit_code;
+
+-- name: statistics
+-- Totals stated at the press conference (real), as stated ("30余起") with their lower bound and source.
+SELECT stat_id, year_from, year_to, area, type, stated, count_at_least, provenance, source
+FROM fw_statistics ORDER BY stat_id;
 
 -- name: incident_range
 -- First and last incident time.
