@@ -26,7 +26,8 @@ SECTIONS = {
     t("nav.dashboards", lang): [page("overview", "overview", ":material/dashboard:", default=True),
                                 page("fireworks", "fireworks", ":material/local_fire_department:"),
                                 page("bonded", "bonded", ":material/directions_boat:"), page("catalog", "catalog", ":material/folder_open:"),
-                                page("digital", "digital", ":material/account_balance:"), page("legislation", "legislation", ":material/gavel:")],
+                                page("digital", "digital", ":material/account_balance:"), page("legislation", "legislation", ":material/gavel:"),
+                                page("sources", "sources", ":material/fact_check:")],
     t("nav.tools", lang): [page("sql", "sql", ":material/terminal:"), page("data_import", "import", ":material/upload_file:")],
     t("page.wall", lang): [page("wall", "wall", ":material/tv:")],
 }

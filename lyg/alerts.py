@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lyg import vocab
+from lyg import provenance, vocab
 from lyg.db import Database
 from lyg.fireworks import analysis as fw
 from lyg.i18n import ZH, Translator
 from lyg.legislation import compliance as leg
+from lyg.bonded.figures import target_text
 from lyg.overview import BONDED_DISTRICTS
 from lyg.snapshot import Snapshot, take
 
@@ -25,6 +26,7 @@ class Alert:
     page: str
     query: dict = field(default_factory=dict)
     district: str = ""  # '' when it concerns the whole city
+    illustrative: bool = True  # raised from illustrative rows: shown with the 示例 mark
 
     @property
     def severity_key(self) -> str:
@@ -37,10 +39,10 @@ def bonded_alerts(snap: Snapshot, tr: Translator = ZH) -> list[Alert]:
         if p.status == "on":
             continue
         gap = (tr("al.bonded_share", pp=p.variance_target) if p.comparison == "share_above"
-               else tr("al.bonded_sum", gap=-p.variance_expected_pct, forecast=tr.amount(p.forecast, p.unit), target=tr.amount(p.target, p.unit)))
+               else tr("al.bonded_sum", gap=-p.variance_expected_pct, forecast=tr.amount(p.forecast, p.unit), target=target_text(p, tr)))
         out.append(Alert(HIGH if p.status == "off" else MEDIUM, "bonded",
                          tr("al.bonded", name=tr.value(p.indicator_name), status=tr.value(p.status_text), gap=gap),
-                         "pages/bonded.py", {"year": str(snap.bonded_year)}, "320703"))
+                         "pages/bonded.py", {"year": str(snap.bonded_year)}, "320703", snap.is_sample("bonded")))
     return out
 
 
@@ -51,7 +53,7 @@ def catalog_alerts(snap: Snapshot, tr: Translator = ZH) -> list[Alert]:
         if share >= DELINQUENT_MEDIUM:
             out.append(Alert(HIGH if share >= DELINQUENT_HIGH else MEDIUM, "catalog",
                              tr("al.catalog", department=d.department, n=d.delinquent, pct=100 * share),
-                             "pages/catalog.py", {"provider": [d.department], "fresh": ["严重逾期"]}))
+                             "pages/catalog.py", {"provider": [d.department], "fresh": ["严重逾期"]}, illustrative=snap.is_sample("catalog")))
     return out
 
 
@@ -62,27 +64,28 @@ def programme_alerts(snap: Snapshot, tr: Translator = ZH) -> list[Alert]:
         if p.schedule in ("late", "risk"):
             out.append(Alert(HIGH if p.schedule == "late" else MEDIUM, "digital",
                              tr("al.project", name=name, status=tr.value(p.schedule_text), pct=p.actual_pct, days=p.days_late),
-                             "pages/digital.py", {"project": p.project_code}))
+                             "pages/digital.py", {"project": p.project_code}, illustrative=snap.is_sample("digital")))
         if p.cost == "over":
             earned = p.budget_wan * p.actual_pct / 100
             out.append(Alert(MEDIUM, "digital", tr("al.cost", name=name, spent=p.spent_wan, earned=earned, budget=p.budget_wan, cpi=p.cpi),
-                             "pages/digital.py", {"project": p.project_code, "view": "cost"}))
+                             "pages/digital.py", {"project": p.project_code, "view": "cost"}, illustrative=snap.is_sample("digital")))
     return out
 
 
 def legislation_alerts(snap: Snapshot, tr: Translator = ZH) -> list[Alert]:
     """One alert per breach; the snapshot's violations are already worded in tr's language."""
     return [Alert(HIGH if v.rule_code == leg.COMMENT_PERIOD else MEDIUM, "legislation", tr("al.legislation", rule=v.rule, detail=v.detail),
-                  "pages/legislation.py", {"project": v.project_id}) for v in snap.violations.itertuples()]
+                  "pages/legislation.py", {"project": v.project_id}, illustrative=snap.is_sample("legislation"))
+            for v in snap.violations.itertuples()]
 
 
 def fireworks_alerts(db: Database, tr: Translator = ZH) -> list[Alert]:
-    out = []
+    out, sample = [], provenance.illustrative(db, "fw_incidents")
     for z in fw.zone_spikes(db, ratio=SPIKE_RATIO).itertuples():
         district = z.district_code if z.district_code in vocab.DISTRICT_NAMES else (z.parent_code or "")
         out.append(Alert(HIGH if z.ratio >= 2 else MEDIUM, "fireworks",
                          tr("al.spike", zone=tr.value(z.zone_name), year=z.season_year, n=z.incidents, baseline=z.baseline, ratio=z.ratio),
-                         "pages/fireworks.py", {"period": fw.PERIODS[3]}, district))
+                         "pages/fireworks.py", {"period": fw.PERIODS[3]}, district, sample))
     return out
 
 

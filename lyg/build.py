@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from lyg import lunar
+from lyg import lunar, provenance
 from lyg.contracts import TABLES, Table, ddl
 from lyg.fireworks.load import rules_from_frames
 from lyg.geo import area_km2, geometry_problem, to_wkb
@@ -122,6 +122,10 @@ def write_database(frames: dict[str, pd.DataFrame], files: dict[str, str], data_
         con.execute("CREATE TABLE build_sources (table_name VARCHAR PRIMARY KEY, file VARCHAR, sha256 VARCHAR, rows BIGINT)")
         con.executemany("INSERT INTO build_sources VALUES (?, ?, ?, ?)",
                         [(t, files[t], fingerprint(data_dir / files[t]), rows[t]) for t in rows])
+        con.execute("CREATE TABLE build_provenance (table_name VARCHAR, provenance VARCHAR, rows BIGINT)")
+        con.executemany("INSERT INTO build_provenance VALUES (?, ?, ?)",
+                        [c for table in TABLES for c in provenance.table_counts(table, frames[table.name])])
+        con.execute("CREATE TABLE build_info AS SELECT now()::TIMESTAMP AS built_at")
         for sql in statements("derived"):
             con.execute(sql)
         con.execute("CHECKPOINT")

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from lyg import vocab
+from lyg import provenance, vocab
+from lyg.bonded.figures import target_text
 from lyg.db import Database
 from lyg.fireworks import analysis as fw
 from lyg.i18n import ZH, Translator
@@ -28,12 +29,14 @@ class Headline:
     page: str
     query: dict = field(default_factory=dict)
     status_text: str = ""  # the mark and the status word, in the language the headline was built in
+    illustrative: bool = True  # built from any illustrative row: shown with the 示例 mark
 
 
 def _headline(tr: Translator, domain: str, title: str, value: str, comparison: str, status: str, day: date, page: str,
-              query: dict | None = None) -> Headline:
+              query: dict | None = None, illustrative: bool = True) -> Headline:
     return Headline(domain, title, value, comparison, status, day, page, query or {},
-                    f"{STATUS_MARKS[status]} {tr(f'status.{status}')}")
+                    f"{STATUS_MARKS[status]} {tr(f'status.{status}')}", illustrative)
+
 
 
 def bonded(snap: Snapshot, district: str = "", tr: Translator = ZH) -> list[Headline]:
@@ -42,13 +45,13 @@ def bonded(snap: Snapshot, district: str = "", tr: Translator = ZH) -> list[Head
     out = []
     for p in snap.progress:
         if p.comparison == "share_above":
-            comparison = tr("hl.bonded_share", target=tr.amount(p.target, "%"), pp=p.variance_target)
+            comparison = tr("hl.bonded_share", target=target_text(p, tr), pp=p.variance_target)
         else:
             comparison = tr("hl.bonded_sum", expected=tr.amount(p.expected_seasonal, p.unit), pct=p.variance_expected_pct,
-                            target=tr.amount(p.target, p.unit), forecast=tr.amount(p.forecast, p.unit))
+                            target=target_text(p, tr), forecast=tr.amount(p.forecast, p.unit))
         title = tr("hl.bonded_title", name=tr.value(p.indicator_name), year=snap.bonded_year, months=p.months)
         out.append(_headline(tr, "bonded", title, tr.amount(p.actual, p.unit), comparison, p.status, snap.bonded_as_of,
-                             "pages/bonded.py", {"year": str(snap.bonded_year)}))
+                             "pages/bonded.py", {"year": str(snap.bonded_year)}, snap.is_sample("bonded")))
     return out
 
 
@@ -56,10 +59,11 @@ def catalog(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
     head, day = snap.catalog_head, snap.catalog_as_of
     return [
         _headline(tr, "catalog", tr("hl.cat_shared_title"), f"{head['unconditional_pct']:.1f}%",
-                  tr("hl.cat_shared", entries=int(head["entries"]), open=head["open_pct"]), "info", day, "pages/catalog.py"),
+                  tr("hl.cat_shared", entries=int(head["entries"]), open=head["open_pct"]), "info", day, "pages/catalog.py",
+                  illustrative=snap.is_sample("catalog")),
         _headline(tr, "catalog", tr("hl.cat_fresh_title"), f"{head['fresh_pct']:.1f}%",
                   tr("hl.cat_fresh", target=FRESH_ON, overdue=int(head["overdue"]), delinquent=int(head["delinquent"])),
-                  fresh_status(head["fresh_pct"]), day, "pages/catalog.py", {"fresh": ["严重逾期"]}),
+                  fresh_status(head["fresh_pct"]), day, "pages/catalog.py", {"fresh": ["严重逾期"]}, snap.is_sample("catalog")),
     ]
 
 
@@ -69,7 +73,7 @@ def programme(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
     done, over = int((projects["schedule"] == "done").sum()), int((projects["cost"] == "over").sum())
     status = "off" if late else "risk" if risk or over else "on"
     return [_headline(tr, "digital", tr("hl.dg_title"), tr("hl.dg_done", n=done), tr("hl.dg", late=late, risk=risk, over=over),
-                      status, snap.digital_as_of, "pages/digital.py")]
+                      status, snap.digital_as_of, "pages/digital.py", illustrative=snap.is_sample("digital"))]
 
 
 def legislation(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
@@ -78,7 +82,7 @@ def legislation(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
     status = "off" if (violations["rule_code"] == leg.COMMENT_PERIOD).any() else "risk" if len(violations) else "on"
     return [_headline(tr, "legislation", tr("hl.leg_title"), f"{compliant:.1f}%",
                       tr("hl.leg", comments=len(comments), breaches=len(violations)), status, snap.legislation_as_of,
-                      "pages/legislation.py")]
+                      "pages/legislation.py", illustrative=snap.is_sample("legislation"))]
 
 
 def season_status(change_pct: float | None) -> str:
@@ -100,7 +104,7 @@ def fireworks(db: Database, district: str = "", tr: Translator = ZH) -> list[Hea
     where = tr.value(vocab.DISTRICT_NAMES.get(district, "全市"))
     compared = tr("hl.fw_no_previous") if change is None else tr("hl.fw_previous", n=season["previous"], pct=change)
     return [_headline(tr, "fireworks", tr("hl.fw_title", year=season["season_year"], where=where), tr("hl.fw_value", n=season["this"]),
-                      compared, status, day, "pages/fireworks.py")]
+                      compared, status, day, "pages/fireworks.py", illustrative=provenance.illustrative(db, "fw_incidents"))]
 
 
 def headlines(db: Database, district: str = "", tr: Translator = ZH, snap: Snapshot | None = None) -> list[Headline]:

@@ -1,7 +1,7 @@
 """The domain results the overview reads, computed once per run: headlines and alerts share them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -9,10 +9,15 @@ import pandas as pd
 from lyg.bonded import analysis as bz
 from lyg.bonded.metrics import Progress
 from lyg.catalog import search as cat
+from lyg import provenance
 from lyg.db import Database
 from lyg.digital import programme as dg
 from lyg.i18n import ZH, Translator
 from lyg.legislation import compliance as leg
+
+# The tables each domain's headline figures and alerts are computed from.
+FIGURE_TABLES = {"bonded": ("bz_monthly",), "catalog": ("cat_entries",), "digital": ("dg_progress", "dg_projects"),
+                 "legislation": ("leg_events", "leg_projects"), "fireworks": ("fw_incidents",)}
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,11 @@ class Snapshot:
     legislation_as_of: date
     comment_events: pd.DataFrame  # public comment at the stages the 30-day rule covers
     violations: pd.DataFrame  # worded in the snapshot's language
+    sample: dict[str, bool] = field(default_factory=dict)  # domain -> its figures rest on illustrative rows
+
+    def is_sample(self, domain: str) -> bool:
+        """Unknown provenance counts as illustrative: a mark too many is safer than one missing."""
+        return self.sample.get(domain, True)
 
 
 def take(db: Database, tr: Translator = ZH) -> Snapshot:
@@ -42,4 +52,5 @@ def take(db: Database, tr: Translator = ZH) -> Snapshot:
         legislation_as_of=leg.as_of(db),
         comment_events=events[(events["method"] == leg.PUBLIC_COMMENT) & events["stage"].isin(leg.COMMENT_STAGES)],
         violations=leg.violations(leg_projects, events, tr),
+        sample={domain: provenance.illustrative(db, *tables) for domain, tables in FIGURE_TABLES.items()},
     )

@@ -4,7 +4,7 @@ import streamlit as st
 from lyg import meta
 from lyg.bonded import analysis as bz
 from lyg.bonded import figures
-from lyg.ui import urlstate
+from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
 
@@ -14,8 +14,11 @@ MONTHLY_COLUMNS = ["month", "block_code", "block", "subzone", "industrial_output
 ctx = context("bonded")
 with guarded(ctx):
     as_of = bz.as_of(ctx.db)
-    header(ctx, "page.bonded", as_of, illustrative=True)
-    st.info(ctx.t("bz.real_targets"), icon=":material/verified:")
+    header(ctx, "page.bonded", as_of, domain="bonded")
+    official = bz.official_targets(ctx.db)
+    st.info(ctx.t("bz.real_targets", year=int(official["target_year"].min()),
+                  targets=ctx.tr.join([f"{ctx.tr.value(r.indicator_name)} {figures.official_target_text(r, ctx.tr)}"
+                                       for r in official.itertuples()])), icon=":material/verified:")
     year = urlstate.select(ctx.t("bz.year"), bz.years(ctx.db), "year", container=st.columns(5)[0])
     progress = bz.progress(ctx.db, year)
 
@@ -23,7 +26,7 @@ with guarded(ctx):
     st.caption(ctx.t("bz.bullet_help"))
     for row in (progress[:2], progress[2:]):
         for col, p in zip(st.columns(2), row):
-            col.plotly_chart(figures.bullet(p, tr=ctx.tr), key=f"bullet-{p.indicator_code}")
+            col.plotly_chart(marks.marked(ctx, figures.bullet(p, tr=ctx.tr), "bz_monthly"), key=f"bullet-{p.indicator_code}")
             col.markdown(f":{STATUS_MARK[p.status]}[**{figures.status_line(p, ctx.tr)}**]")
 
     st.subheader(ctx.t("bz.paths"))
@@ -32,19 +35,19 @@ with guarded(ctx):
               else figures.share_line(p, bz.share_by_month(ctx.db, year), ctx.tr) for p in progress]
     for start in (0, 2):
         for col, (i, fig) in zip(st.columns(2), enumerate(charts[start:start + 2], start=start)):
-            col.plotly_chart(fig, key=f"path-{i}")
+            col.plotly_chart(marks.marked(ctx, fig, "bz_monthly"), key=f"path-{i}")
 
     st.subheader(ctx.t("bz.split"))
-    st.plotly_chart(figures.subzone_split(bz.subzone_split(ctx.db, year), ctx.tr), key="bz-split")
+    st.plotly_chart(marks.marked(ctx, figures.subzone_split(bz.subzone_split(ctx.db, year), ctx.tr), "bz_monthly"), key="bz-split")
     st.subheader(ctx.t("bz.monthly"))
     table_with_downloads(ctx, labelled(ctx, bz.monthly_table(ctx.db, year), MONTHLY_COLUMNS, ("block", "subzone")),
-                         f"bonded_monthly_{year}", key="bz-monthly", height=300)
+                         f"bonded_monthly_{year}", key="bz-monthly", height=300, tables=("bz_monthly",), as_of=as_of)
 
     left, right = st.columns(2)
     left.subheader(ctx.t("bz.facilities"))
-    left.plotly_chart(figures.facilities(bz.facilities(ctx.db), ctx.tr), key="bz-facilities")
+    left.plotly_chart(marks.marked(ctx, figures.facilities(bz.facilities(ctx.db), ctx.tr), "bz_facilities"), key="bz-facilities")
     right.subheader(ctx.t("bz.milestones"))
-    right.plotly_chart(figures.milestones(bz.milestones(ctx.db)), key="bz-milestones")
+    right.plotly_chart(marks.marked(ctx, figures.milestones(bz.milestones(ctx.db)), "bz_milestones"), key="bz-milestones")
 
     left, right = st.columns([3, 2])
     with left:
@@ -55,8 +58,8 @@ with guarded(ctx):
     with right:
         st.subheader(ctx.t("bz.platforms"))
         table_with_downloads(ctx, labelled(ctx, bz.platforms(ctx.db), ["subzone", "kind", "name", "focus"], ("subzone", "kind")),
-                             "bonded_platforms", key="bz-platforms", height=400)
+                             "bonded_platforms", key="bz-platforms", height=400, tables=("bz_platforms",))
     st.subheader(ctx.t("bz.enterprises"))
     enterprises = bz.enterprises_by_year(ctx.db)
     table_with_downloads(ctx, labelled(ctx, enterprises, list(enterprises.columns), ("ownership", "investment_unit")),
-                         "bonded_enterprises", key="bz-enterprises")
+                         "bonded_enterprises", key="bz-enterprises", tables=("bz_enterprises",))

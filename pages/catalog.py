@@ -6,11 +6,10 @@ import streamlit as st
 from lyg.auth.roles import mask_restricted, sees_detail
 from lyg.catalog import figures
 from lyg.catalog import search as cat
-from lyg.export import csv_bytes, xlsx_bytes
-from lyg.ui import urlstate
+from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.facets import current_selection, facet_picker
-from lyg.ui.layout import guarded, header, labelled, table_with_downloads
+from lyg.ui.layout import downloads, guarded, header, labelled, table_with_downloads
 
 RESULT_COLUMNS = ("resource_code", "name", "provider", "class_category", "share_type", "open_text", "format", "update_cycle",
                   "last_updated_on", "freshness", "age_days", "items")
@@ -20,15 +19,18 @@ SCORECARD_COLUMNS = ("department", "provider_code", "entries", "unconditional_pc
 ctx = context("catalog")
 with guarded(ctx):
     day = cat.as_of(ctx.db)
-    header(ctx, "page.catalog", day, illustrative=True)
+    header(ctx, "page.catalog", day, domain="catalog")
     head = cat.headline(ctx.db, day)
+    sample = marks.is_sample(ctx, "cat_entries")
+    mark = f" {marks.badge(ctx)}" if sample else ""
     cols = st.columns(6)
-    cols[0].metric(ctx.t("cat.entries"), ctx.t("cat.n_entries", n=int(head["entries"])))
-    cols[1].metric(ctx.t("cat.unconditional"), f"{head['unconditional_pct']:.1f}%")
-    cols[2].metric(ctx.t("cat.conditional"), f"{head['conditional_pct']:.1f}%")
-    cols[3].metric(ctx.t("cat.open"), f"{head['open_pct']:.1f}%")
-    cols[4].metric(ctx.t("cat.fresh_pct"), f"{head['fresh_pct']:.1f}%")
-    cols[5].metric(f"{ctx.t('cat.overdue')} / {ctx.t('cat.delinquent')}", ctx.t("cat.n_entries_pair", a=int(head["overdue"]), b=int(head["delinquent"])))
+    cols[0].metric(ctx.t("cat.entries") + mark, ctx.t("cat.n_entries", n=int(head["entries"])))
+    cols[1].metric(ctx.t("cat.unconditional") + mark, f"{head['unconditional_pct']:.1f}%")
+    cols[2].metric(ctx.t("cat.conditional") + mark, f"{head['conditional_pct']:.1f}%")
+    cols[3].metric(ctx.t("cat.open") + mark, f"{head['open_pct']:.1f}%")
+    cols[4].metric(ctx.t("cat.fresh_pct") + mark, f"{head['fresh_pct']:.1f}%")
+    cols[5].metric(f"{ctx.t('cat.overdue')} / {ctx.t('cat.delinquent')}{mark}",
+                   ctx.t("cat.n_entries_pair", a=int(head["overdue"]), b=int(head["delinquent"])))
 
     tab_search, tab_depts, tab_fresh, tab_quality = st.tabs([ctx.t("cat.search"), ctx.t("cat.scorecard"), ctx.t("cat.freshness"), ctx.t("cat.quality")])
     with tab_search:
@@ -45,17 +47,19 @@ with guarded(ctx):
         if results.empty:
             main.info(ctx.t("cat.none"))
         else:
-            main.dataframe(labelled(ctx, results, list(RESULT_COLUMNS), VOCABULARY), hide_index=True, width="stretch", height=420,
+            shown = marks.with_provenance_column(ctx, labelled(ctx, results, list(RESULT_COLUMNS), VOCABULARY), tables=("cat_entries",))
+            main.dataframe(shown, hide_index=True, width="stretch", height=420, key="cat-results-table",
                            column_config={ctx.t("col.last_updated_on"): st.column_config.DateColumn(format="YYYY-MM-DD")})
         new_page = main.number_input(ctx.t("cat.page"), 1, pages, min(page, pages), key="cat-page")
         if new_page != page:
             st.query_params["page"] = str(new_page)
             st.rerun()
         view = mask_restricted(cat.export(ctx.db, filters, day), ctx.identity.role, share_column="共享类型")
+        view = marks.with_provenance_column(ctx, view.drop(columns="provenance"), rows=view["provenance"])
         main.caption(ctx.t("cat.export_note", n=f"{len(view):,}"))
-        left, right, _ = main.columns([1, 1, 3])
-        left.download_button(ctx.t("app.download_csv"), csv_bytes(view), "catalog_view.csv", "text/csv", key="cat-csv")
-        right.download_button(ctx.t("app.download_xlsx"), xlsx_bytes(view), "catalog_view.xlsx", key="cat-xlsx")
+        with main:
+            downloads(ctx, view, "catalog_view", "cat", tables=("cat_entries", "cat_items", "cat_departments"),
+                      sample=ctx.t("mark.column") in view.columns, as_of=day)
         if not results.empty:
             labels = dict(zip(results["resource_code"], results["resource_code"] + "  " + results["name"]))  # names as written
             code = main.selectbox(ctx.t("cat.detail"), list(labels), format_func=labels.get, key="cat-detail")
@@ -76,26 +80,27 @@ with guarded(ctx):
                 if full:
                     st.markdown(f"**{ctx.t('cat.items')}**")
                     items = labelled(ctx, cat.entry_items(ctx.db, code), ["item_no", "item_name", "data_type"], ("data_type",))
-                    table_with_downloads(ctx, items, f"items_{code.replace('/', '_')}", key="cat-items")
+                    table_with_downloads(ctx, items, f"items_{code.replace('/', '_')}", key="cat-items", tables=("cat_items",))
                     related = cat.related(ctx.db, code)
                     if not related.empty:
                         st.markdown(f"**{ctx.t('cat.related')}**")
-                        table_with_downloads(ctx, labelled(ctx, related, list(related.columns), ("direction",)), "related", key="cat-related")
+                        table_with_downloads(ctx, labelled(ctx, related, list(related.columns), ("direction",)), "related", key="cat-related",
+                                             tables=("cat_entries",))
     with tab_depts:
         card = cat.scorecard(ctx.db, day)
         pct = {ctx.t(f"col.{c}"): st.column_config.ProgressColumn(format="%.1f%%", min_value=0, max_value=100)
                for c in ("unconditional_pct", "open_pct", "fresh_pct")}
         table_with_downloads(ctx, labelled(ctx, card.round(1), list(SCORECARD_COLUMNS)), "catalog_scorecard", key="cat-scorecard",
-                             height=520, column_config=pct)
+                             height=520, column_config=pct, tables=("cat_entries",), as_of=day)
     with tab_fresh:
         st.caption(ctx.t("cat.freshness_rule"))
         by_cycle = cat.freshness_by_cycle(ctx.db, day)
         left, right = st.columns([3, 2])
-        left.plotly_chart(figures.freshness_by_cycle(by_cycle, tr=ctx.tr), key="cat-fresh-cycle")
-        right.plotly_chart(figures.freshness_share(by_cycle, tr=ctx.tr), key="cat-fresh-share")
+        left.plotly_chart(marks.marked(ctx, figures.freshness_by_cycle(by_cycle, tr=ctx.tr), sample=sample), key="cat-fresh-cycle")
+        right.plotly_chart(marks.marked(ctx, figures.freshness_share(by_cycle, tr=ctx.tr), sample=sample), key="cat-fresh-share")
     with tab_quality:
         problems = cat.quality(ctx.db)
         st.markdown(ctx.t("cat.quality_count", n=len(problems)) if len(problems) else ctx.t("cat.quality_none"))
         if len(problems):
             table_with_downloads(ctx, labelled(ctx, problems, ["resource_code", "name", "provider", "problem", "detail"], ("problem",)),
-                                 "catalog_quality", key="cat-quality", height=420)
+                                 "catalog_quality", key="cat-quality", height=420, tables=("cat_entries",))

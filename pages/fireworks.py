@@ -8,9 +8,9 @@ from lyg import meta, vocab
 from lyg.fireworks import analysis as fw
 from lyg.fireworks import figures
 from lyg.fireworks.places import CHECK_POINTS
-from lyg.ui import urlstate
+from lyg.ui import marks, urlstate
 from lyg.ui.context import context
-from lyg.ui.layout import guarded, header, table_with_downloads
+from lyg.ui.layout import guarded, header, labelled, table_with_downloads
 from lyg.ui.verdict import show_verdict
 from lyg.viz.maps import picked_point
 
@@ -29,13 +29,16 @@ def remember_map_pick() -> None:
 
 with guarded(ctx):
     as_of = fw.as_of(ctx.db)
-    header(ctx, "page.fireworks", as_of, illustrative=True)
-    st.info(ctx.t("fw.real_totals"), icon=":material/verified:")
+    header(ctx, "page.fireworks", as_of, domain="fireworks")
+    with st.expander(ctx.t("fw.statistics"), expanded=True, icon=":material/verified:"):
+        stats = fw.statistics(ctx.db).assign(years=lambda f: f["year_from"].astype(str) + "—" + f["year_to"].astype(str))
+        table_with_downloads(ctx, labelled(ctx, stats, ["years", "area", "type", "stated", "source"], ("area", "type")),
+                             "fireworks_statistics", key="fw-stats", tables=("fw_statistics",), rows=stats["provenance"])
     notices = fw.notices(ctx.db)
     notice_ids = list(notices["notice_id"])
     in_force = fw.rules(ctx.db).notice_on(as_of)
-    titles = {r.notice_id: ctx.t("fw.notice_line", title=ctx.tr.value(r.doc_number or r.title), start=f"{r.effective_from:%Y-%m-%d}")
-              for r in notices.itertuples()}
+    titles = fw.notice_titles(notices, ctx.tr)
+    incidents_sample = marks.is_sample(ctx, "fw_incidents")
 
     filters = st.columns([2, 3, 3])
     period = urlstate.select(ctx.t("fw.period"), list(fw.PERIODS), "period", container=filters[0], format_func=ctx.tr.value)
@@ -62,35 +65,42 @@ with guarded(ctx):
 
     with map_col:
         st.subheader(ctx.t("fw.map"))
-        zones = ctx.db.query("fireworks.zones")
+        zones = fw.zones(ctx.db)
         grid = fw.incident_grid(ctx.db, start, end, types, CELL_DEG)
         deck = figures.ban_map(ctx.tr.frame(meta.units(ctx.db), "name"), zones[zones["notice_id"] == notice_id],
-                               ctx.db.query("fireworks.places"), grid, CELL_DEG, point=(lon, lat),
-                               basemap_url=ctx.settings.basemap_style_url, tr=ctx.tr)
+                               fw.places(ctx.db), grid, CELL_DEG, point=(lon, lat),
+                               basemap_url=ctx.settings.basemap_style_url, tr=ctx.tr, cells_sample=incidents_sample)
         st.pydeck_chart(deck, key="fw-map", height=620, on_select=remember_map_pick, selection_mode="single-object")
-        st.caption(ctx.t("fw.map_legend") + ctx.t("fw.map_caption"))
+        st.caption(ctx.t("fw.map_legend") + ctx.t("fw.map_caption") + (ctx.t("map.cells_sample_note") if incidents_sample else ""))
 
     left, right = st.columns(2)
     tr = ctx.tr
-    left.plotly_chart(figures.by_year_type(fw.by_year_type(ctx.db, types), notices, ctx.t("fw.by_year"), tr), key="fw-year")
-    right.plotly_chart(figures.season_comparison(fw.season_comparison(ctx.db, types), ctx.t("fw.season"), tr), key="fw-season")
+    sample = {"sample": incidents_sample}
+    left.plotly_chart(marks.marked(ctx, figures.by_year_type(fw.by_year_type(ctx.db, types), notices, ctx.t("fw.by_year"), tr), **sample),
+                      key="fw-year")
+    right.plotly_chart(marks.marked(ctx, figures.season_comparison(fw.season_comparison(ctx.db, types), ctx.t("fw.season"), tr), **sample),
+                       key="fw-season")
     left, right = st.columns(2)
-    left.plotly_chart(figures.by_district(fw.by_district(ctx.db, start, end, types), ctx.t("fw.by_district"), tr), key="fw-district")
-    right.plotly_chart(figures.inside_outside(fw.inside_outside(ctx.db, types), ctx.t("fw.inside"), tr), key="fw-inside")
+    left.plotly_chart(marks.marked(ctx, figures.by_district(fw.by_district(ctx.db, start, end, types), ctx.t("fw.by_district"), tr),
+                                   **sample), key="fw-district")
+    right.plotly_chart(marks.marked(ctx, figures.inside_outside(fw.inside_outside(ctx.db, types), ctx.t("fw.inside"), tr), **sample),
+                       key="fw-inside")
 
     left, right = st.columns([2, 3])
-    left.plotly_chart(figures.survey(fw.survey(ctx.db), ctx.t("fw.survey"), tr), key="fw-survey")
+    left.plotly_chart(marks.marked(ctx, figures.survey(fw.survey(ctx.db), ctx.t("fw.survey"), tr), "fw_survey"), key="fw-survey")
     growth = fw.zone_growth(ctx.db)
-    with right:
-        st.plotly_chart(figures.zone_growth(growth, ctx.t("fw.growth"), tr), key="fw-growth")
+    with right:  # areas measured on hand-drawn outlines are no surveyed figure: marked while any zone is approximate
+        st.plotly_chart(marks.marked(ctx, figures.zone_growth(growth, ctx.t("fw.growth"), tr), sample=bool(zones["approximate"].any())),
+                        key="fw-growth")
         shown = pd.DataFrame({
             ctx.t("fw.notice"): growth["doc_number"].where(growth["doc_number"].notna(), growth["title"]).map(tr.value),
             ctx.t("fig.with_unit", name=ctx.t("fw.zone_area"), unit="km²"): growth["zone_km2"].round(1),
             ctx.t("fig.with_unit", name=ctx.t("fw.urban_share"), unit="%"): growth["urban_share_pct"].round(1),
             ctx.t("fig.with_unit", name=ctx.t("fw.population"), unit=tr.unit("万人")): (growth["population"] / 1e4).round(1),
         })
-        table_with_downloads(ctx, shown, "zone_growth", key="fw-growth-table")
+        table_with_downloads(ctx, shown, "zone_growth", key="fw-growth-table", tables=("fw_zones", "units"), as_of=as_of)
     st.subheader(ctx.t("fw.places"))
-    places = tr.frame(ctx.db.query("fireworks.places")[["name", "category", "legal_basis", "area_km2"]].round(2), "category")
-    places.columns = [ctx.t("col.name"), ctx.t("col.category"), ctx.t("col.legal_basis"), ctx.t("col.area")]
-    table_with_downloads(ctx, places, "always_banned_places", key="fw-places")
+    places = fw.places(ctx.db)
+    shown = tr.frame(places[["name", "category", "legal_basis", "area_km2"]].round(2), "category")
+    shown.columns = [ctx.t("col.name"), ctx.t("col.category"), ctx.t("col.legal_basis"), ctx.t("col.area")]
+    table_with_downloads(ctx, shown, "always_banned_places", key="fw-places", tables=("fw_places",), rows=places["provenance"])

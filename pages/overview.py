@@ -15,7 +15,7 @@ from lyg.viz.situation import LAYERS, situation_map
 CELL_DEG = 0.01
 ctx = context("overview")
 with guarded(ctx):
-    header(ctx, "page.overview", meta.as_of(ctx.db), illustrative=True)
+    header(ctx, "page.overview", meta.as_of(ctx.db), domain="overview")
     units = ctx.tr.frame(meta.units(ctx.db), "name")
     names = {"": ctx.t("overview.city"), **dict(zip(units["code"], units["name"]))}
     district = urlstate.select(ctx.t("overview.district"), list(names), "district", container=st.columns(4)[0], format_func=names.get)
@@ -54,5 +54,6 @@ with guarded(ctx):
     start, end = fw.period_bounds(fw.PERIODS[0], day)
     grid = fw.incident_grid(ctx.db, max(start, end - timedelta(days=365)), end, None, CELL_DEG)
     st.pydeck_chart(situation_map(units, zones, ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, CELL_DEG, set(shown), district,
-                                  basemap_url=ctx.settings.basemap_style_url, tr=ctx.tr), key="overview-map", height=620)
-    st.caption(ctx.t("overview.map_caption"))
+                                  basemap_url=ctx.settings.basemap_style_url, tr=ctx.tr, cells_sample=snap.is_sample("fireworks")),
+                    key="overview-map", height=620)
+    st.caption(ctx.t("overview.map_caption") + (ctx.t("map.cells_sample_note") if snap.is_sample("fireworks") else ""))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-DASHBOARDS = ("overview", "fireworks", "bonded", "catalog", "digital", "legislation")
+DASHBOARDS = ("overview", "fireworks", "bonded", "catalog", "digital", "legislation", "sources")
 ROLE_PAGES: dict[str, frozenset[str]] = {
     "leader": frozenset(DASHBOARDS + ("wall",)),
     "analyst": frozenset(DASHBOARDS + ("wall", "sql")),

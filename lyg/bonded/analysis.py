@@ -23,6 +23,14 @@ def targets(db: Database) -> pd.DataFrame:
     return db.query("bonded.targets")
 
 
+def official_targets(db: Database) -> pd.DataFrame:
+    """The targets stated in a public source (the 2020 targets of the press conference), not extrapolated ones."""
+    frame = targets(db)
+    frame = frame[frame["provenance"] == "real"]
+    rank = frame["indicator_code"].map({code: i for i, code in enumerate(INDICATOR_ORDER)})
+    return frame.assign(rank=rank).sort_values(["target_year", "rank"]).drop(columns="rank").reset_index(drop=True)
+
+
 def years(db: Database) -> list[int]:
     """Years that have both targets and monthly data, newest first."""
     with_data = set(db.query("bonded.monthly_totals")["month"].dt.year)

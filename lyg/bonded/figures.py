@@ -14,6 +14,17 @@ from lyg.viz.charts import STATUS_COLOURS, styled
 BANDS = ("#e2e8f0", "#cbd5e1", "#94a3b8")  # qualitative ranges, light to dark (poor, satisfactory, good)
 
 
+def official_target_text(row, tr: Translator = ZH) -> str:
+    """A target row as stated: an amount, or "above x%" for a share target."""
+    value = tr.amount(row.target_value, row.unit)
+    return tr("bzf.above", value=value) if row.comparison == "share_above" else value
+
+
+def target_text(p: Progress, tr: Translator = ZH) -> str:
+    """A target as a reader must read it: official, or 推算目标 (extrapolated, not official)."""
+    value = tr.amount(p.target, p.unit)
+    return value if p.target_official else tr("mark.extrapolated", value=value)
+
 def _bands(p: Progress) -> list[tuple[float, float]]:
     """Poor / satisfactory / good ranges, on the same thresholds as the status."""
     if p.comparison == "share_above":
@@ -28,13 +39,13 @@ def status_line(p: Progress, tr: Translator = ZH) -> str:
     """Status in words and arrows, never by colour alone."""
     head = f"{p.arrow} {tr.value(p.status_text)}"
     if p.comparison == "share_above":
-        return tr("bzf.status_share", head=head, actual=tr.amount(p.actual, "%"), target=tr.amount(p.target, "%"), pp=p.variance_target)
+        return tr("bzf.status_share", head=head, actual=tr.amount(p.actual, "%"), target=target_text(p, tr), pp=p.variance_target)
     if p.complete:
-        return tr("bzf.status_year", head=head, actual=tr.amount(p.actual, p.unit), target=tr.amount(p.target, p.unit),
+        return tr("bzf.status_year", head=head, actual=tr.amount(p.actual, p.unit), target=target_text(p, tr),
                   pct=p.variance_target_pct)
     return tr("bzf.status_ytd", head=head, months=p.months, actual=tr.amount(p.actual, p.unit),
               expected=tr.amount(p.expected_seasonal, p.unit), pct=p.variance_expected_pct,
-              forecast=tr.amount(p.forecast, p.unit), target=tr.amount(p.target, p.unit))
+              forecast=tr.amount(p.forecast, p.unit), target=target_text(p, tr))
 
 
 def indicator_title(name: str, unit: str, tr: Translator = ZH) -> str:
@@ -52,7 +63,7 @@ def bullet(p: Progress, height: int = 150, tr: Translator = ZH) -> go.Figure:
     if not p.complete and p.comparison != "share_above":
         fig.add_scatter(x=[p.forecast * k], y=[0], mode="markers", marker={"symbol": "diamond-open", "size": 16, "color": "#0f172a",
                         "line": {"width": 2}}, name=tr("bzf.forecast"), hovertemplate=f"{tr('bzf.forecast')}: {tr.amount(p.forecast, p.unit)}<extra></extra>")
-    fig.add_annotation(x=p.target * k, y=0.5, text=tr("bzf.target", value=tr.amount(p.target, p.unit)), showarrow=False, yanchor="bottom", font={"size": 13})
+    fig.add_annotation(x=p.target * k, y=0.5, text=tr("bzf.target", value=target_text(p, tr)), showarrow=False, yanchor="bottom", font={"size": 13})
     fig.update_yaxes(visible=False, range=[-0.6, 1.0])
     fig.update_xaxes(range=[0, _bands(p)[-1][1] * k], ticksuffix=p.unit if p.unit == "%" else "", title=None)
     fig.update_layout(showlegend=False, bargap=0)
@@ -70,7 +81,7 @@ def cumulative(p: Progress, path: pd.DataFrame, tr: Translator = ZH) -> go.Figur
     if path["forecast"].notna().any():
         fig.add_scatter(x=path["month"], y=path["forecast"], name=tr("bzf.projection"), mode="lines",
                         line={"color": STATUS_COLOURS[p.status], "width": 2, "dash": "dash"})
-    fig.add_hline(y=p.target * k, line_color="#0f172a", line_width=1, annotation_text=tr("bzf.year_target", value=tr.amount(p.target, p.unit)),
+    fig.add_hline(y=p.target * k, line_color="#0f172a", line_width=1, annotation_text=tr("bzf.year_target", value=target_text(p, tr)),
                   annotation_position="top left")
     fig.update_xaxes(title=tr("bzf.month"), tickvals=list(range(1, 13)), ticktext=[tr.month(m) for m in range(1, 13)])
     fig.update_yaxes(title=tr("bzf.cumulative_axis", unit=tr.unit(p.unit)))
@@ -80,7 +91,7 @@ def cumulative(p: Progress, path: pd.DataFrame, tr: Translator = ZH) -> go.Figur
 def share_line(p: Progress, frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
     fig = go.Figure(go.Scatter(x=frame["month"], y=frame["share"], mode="lines+markers", name=tr("bzf.cumulative_share"),
                                line={"color": STATUS_COLOURS[p.status], "width": 3}))
-    fig.add_hline(y=p.target, line_color="#0f172a", annotation_text=tr("bzf.share_target", target=p.target), annotation_position="top left")
+    fig.add_hline(y=p.target, line_color="#0f172a", annotation_text=tr("bzf.share_target", target=p.target) + ("" if p.target_official else tr("bzf.extrapolated")), annotation_position="top left")
     fig.update_xaxes(title=tr("bzf.month"), tickvals=list(range(1, 13)), ticktext=[tr.month(m) for m in range(1, 13)])
     fig.update_yaxes(title=tr("bzf.share_axis"), range=[0, 100])
     return styled(fig, tr("bzf.cumulative_title", name=tr.value(p.indicator_name), year=p.year), height=330)

@@ -15,7 +15,7 @@ Rules:
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
@@ -46,6 +46,7 @@ class Progress:
     forecast: float
     status: str  # on | risk | off
     complete: bool
+    target_official: bool = True  # False for a target extrapolated from an official one (推算目标)
 
     @property
     def status_text(self) -> str:
@@ -128,12 +129,13 @@ def year_progress(targets: pd.DataFrame, monthly: pd.DataFrame, year: int) -> li
         if t.comparison == "share_above":
             num = _series(monthly, t.numerator_code, year)
             den = _series(monthly, t.denominator_code, year)
-            out.append(share_progress(t.indicator_code, t.indicator_name, year, t.target_value, num, den))
+            found = share_progress(t.indicator_code, t.indicator_name, year, t.target_value, num, den)
         else:
             this_year = _series(monthly, t.denominator_code, year, t.unit)
             previous = _series(monthly, t.denominator_code, year - 1, t.unit)
-            out.append(cumulative_progress(t.indicator_code, t.indicator_name, t.unit, year, t.target_value,
-                                           this_year, previous if len(previous) == 12 else None))
+            found = cumulative_progress(t.indicator_code, t.indicator_name, t.unit, year, t.target_value,
+                                        this_year, previous if len(previous) == 12 else None)
+        out.append(replace(found, target_official=getattr(t, "provenance", "real") == "real"))
     return out
 
 

@@ -37,6 +37,31 @@ def notices(db: Database) -> pd.DataFrame:
     return db.query("fireworks.notices")
 
 
+def notice_titles(notices_frame: pd.DataFrame, tr) -> dict[str, str]:
+    """Each notice as a reader names it: document number (or title when it has none), first day, 推定 when assumed."""
+    out = {}
+    for r in notices_frame.itertuples():
+        name = r.doc_number if isinstance(r.doc_number, str) and r.doc_number else r.title
+        start = f"{pd.Timestamp(r.effective_from):%Y-%m-%d}" + (tr("fw.assumed") if r.effective_from_assumed else "")
+        out[r.notice_id] = tr("fw.notice_line", title=tr.value(name), start=start)
+    return out
+
+
+def zones(db: Database) -> pd.DataFrame:
+    """Every notice's zones with their geometry, dates and time rule."""
+    return db.query("fireworks.zones")
+
+
+def places(db: Database) -> pd.DataFrame:
+    """Always-banned places with their category, basis, listing notices and provenance."""
+    return db.query("fireworks.places")
+
+
+def statistics(db: Database) -> pd.DataFrame:
+    """The press conference's totals for before the ban, as stated (real)."""
+    return db.query("fireworks.statistics")
+
+
 def zones_in_force(db: Database, day: date) -> pd.DataFrame:
     """Zones of the notice in force on a day (a later notice supersedes an earlier one)."""
     notice = rules(db).notice_on(day)

@@ -94,7 +94,7 @@ def zone_growth(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) -> go
 
 
 def ban_map(units: pd.DataFrame, zones: pd.DataFrame, places: pd.DataFrame, grid: pd.DataFrame, cell: float,
-            point: tuple[float, float] | None = None, basemap_url: str = "", tr: Translator = ZH) -> pdk.Deck:
+            point: tuple[float, float] | None = None, basemap_url: str = "", tr: Translator = ZH, cells_sample: bool = False) -> pdk.Deck:
     """Districts as base (names in the UI language), the notice's zones, always-banned places, incident cells, the point."""
     zone_fc = maps.features(zones.assign(label=[tr("fwf.zone_tip", name=tr.value(n), roads=r) for n, r in zip(zones["name"], zones["roads"])]),
                             ["name", "label", "zone_id"])
@@ -104,7 +104,7 @@ def ban_map(units: pd.DataFrame, zones: pd.DataFrame, places: pd.DataFrame, grid
         for f in fc["features"]:
             f["properties"]["name"] = f["properties"].pop("label")
     layers = maps.district_base(units) + [
-        maps.grid_layer("incident-cells", maps.grid_cells(grid, cell, tr("map.cell"))),
+        maps.grid_layer("incident-cells", maps.grid_cells(grid, cell, tr("map.cell_sample" if cells_sample else "map.cell"))),
         maps.polygon_layer("ban-zones", zone_fc, maps.COLOURS["zone"], maps.COLOURS["zone_line"], line_px=2),
         maps.polygon_layer("always-banned", place_fc, maps.COLOURS["place"], maps.COLOURS["place_line"]),
     ]

@@ -16,7 +16,7 @@ SELECT resource_code AS 信息资源代码, name AS 信息资源名称, class_ca
        provider AS 信息资源提供方, provider_code AS 提供方代码, summary AS 信息资源摘要, format AS 信息资源格式,
        share_type AS 共享类型, share_condition AS 共享条件, share_method AS 共享方式, open_text AS 是否向社会开放,
        open_condition AS 开放条件, update_cycle AS 更新周期, published_on AS 发布日期, last_updated_on AS 最近更新日期,
-       related_codes AS 关联资源代码, freshness AS 时效状态
+       related_codes AS 关联资源代码, freshness AS 时效状态, provenance
 FROM cat_filtered($q, $as_of, $classes, $providers, $shares, $opens, $formats, $cycles, $fresh)
 ORDER BY resource_code;
 

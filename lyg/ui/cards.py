@@ -6,6 +6,7 @@ import streamlit as st
 from lyg.alerts import Alert
 from lyg.overview import Headline
 from lyg.ui.context import PageContext, as_of_text
+from lyg.ui.marks import badge
 
 COLOUR = {"on": "green", "risk": "orange", "off": "red", "info": "blue"}
 SEVERITY_COLOUR = {1: "red", 2: "orange", 3: "blue"}
@@ -13,7 +14,7 @@ SEVERITY_COLOUR = {1: "red", 2: "orange", 3: "blue"}
 
 def headline_card(ctx: PageContext, h: Headline, key: str) -> None:
     with st.container(border=True, key=key):
-        st.markdown(f"**{h.title}**")
+        st.markdown(f"**{h.title}**" + (f" {badge(ctx)}" if h.illustrative else ""))
         st.markdown(f"## {h.value}")
         st.markdown(f":{COLOUR[h.status]}[**{h.status_text}**]　{h.comparison}")
         left, right = st.columns([2, 1])
@@ -23,5 +24,6 @@ def headline_card(ctx: PageContext, h: Headline, key: str) -> None:
 
 def alert_row(ctx: PageContext, a: Alert) -> None:
     left, right = st.columns([5, 1])
-    left.markdown(f":{SEVERITY_COLOUR[a.severity]}-background[**{ctx.t(a.severity_key)}**]　{a.text}")
+    sample = f"{badge(ctx)} " if a.illustrative else ""
+    left.markdown(f":{SEVERITY_COLOUR[a.severity]}-background[**{ctx.t(a.severity_key)}**]　{sample}{a.text}")
     right.page_link(a.page, label=ctx.t("overview.open"), query_params=a.query or None, icon=":material/arrow_forward:")

@@ -7,19 +7,25 @@ from contextlib import contextmanager
 import pandas as pd
 import streamlit as st
 
+from lyg import provenance
 from lyg.export import csv_bytes, xlsx_bytes
+from lyg.ui import marks
 from lyg.ui.context import PageContext, as_of_text
 
 log = logging.getLogger("lyg")
 
 
-def header(ctx: PageContext, title_key: str, as_of=None, illustrative: bool = True) -> None:
-    """Title, the data's as-of date, and the sample-data note where values are illustrative."""
+def header(ctx: PageContext, title_key: str, as_of=None, domain: str = "") -> None:
+    """Title, the data's as-of date, a link to where the page's data comes from, and what the 示例 mark means."""
     st.title(ctx.t(title_key))
+    left, right = st.columns([4, 1])
     if as_of is not None:
-        st.markdown(f"**{as_of_text(as_of, ctx.lang)}**")
-    if illustrative:
-        st.warning(ctx.t("app.sample_note"), icon=":material/science:")
+        left.markdown(f"**{as_of_text(as_of, ctx.lang)}**")
+    if domain:
+        right.page_link("pages/sources.py", label=ctx.t("app.sources_link"), icon=":material/fact_check:",
+                        query_params={"for": domain, "lang": ctx.lang})
+        if provenance.domain_illustrative(ctx.db, domain):
+            st.warning(ctx.t("app.sample_note"), icon=":material/science:")
 
 
 @contextmanager
@@ -56,14 +62,27 @@ def labelled(ctx: PageContext, frame: pd.DataFrame, columns: list[str], vocabula
 
 
 def table_with_downloads(ctx: PageContext, frame: pd.DataFrame, name: str, key: str, height: int | None = None,
-                         column_config: dict | None = None) -> None:
-    """A table plus CSV (UTF-8 with BOM) and .xlsx downloads of exactly what is shown."""
-    frame = for_display(frame)
-    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto", column_config=column_config)
+                         column_config: dict | None = None, tables: tuple[str, ...] = (), rows=None, as_of=None) -> None:
+    """A table plus CSV (UTF-8 with BOM) and .xlsx downloads of exactly what is shown.
+
+    tables: the tables its values come from; rows: each row's provenance where rows differ. Illustrative rows get
+    a 数据性质 column, and both files carry notes on the as-of date, the sources and the sample-data warning.
+    """
+    frame = for_display(marks.with_provenance_column(ctx, frame, rows, tables))
+    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto", column_config=column_config, key=f"{key}-table")
+    downloads(ctx, frame, name, key, tables, sample=ctx.t("mark.column") in frame.columns, as_of=as_of)
+
+
+def downloads(ctx: PageContext, frame: pd.DataFrame, name: str, key: str, tables: tuple[str, ...] = (), sample: bool = False,
+              as_of=None) -> None:
+    """CSV and .xlsx of a frame, each with the notes about its data."""
+    notes = marks.export_notes(ctx, name, tables, sample, as_of)
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button(ctx.t("app.download_csv"), csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{key}-csv")
-    right.download_button(ctx.t("app.download_xlsx"), xlsx_bytes(frame), f"{name}.xlsx",
-                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}-xlsx")
+    left.download_button(ctx.t("app.download_csv"), csv_bytes(frame, notes), f"{name}.csv", "text/csv", key=f"{key}-csv")
+    right.download_button(ctx.t("app.download_xlsx"),
+                          xlsx_bytes(frame, notes=notes, notes_sheet=ctx.t("export.note_sheet"),
+                                     notes_columns=(ctx.t("export.note_item"), ctx.t("export.note_text"))),
+                          f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}-xlsx")
 
 
 

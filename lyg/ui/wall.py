@@ -1,11 +1,12 @@
 """The operations-centre wall: no chrome, dark, large type, fills 1920×1080, rotates and refreshes by itself."""
 from __future__ import annotations
 
+import html
 from datetime import datetime, timedelta
 
 import streamlit as st
 
-from lyg import alerts, meta, overview, snapshot, wall
+from lyg import alerts, meta, overview, provenance, snapshot, wall
 from lyg.bonded import analysis as bz
 from lyg.bonded import figures as bz_fig
 from lyg.catalog import figures as cat_fig
@@ -16,8 +17,11 @@ from lyg.fireworks import analysis as fw
 from lyg.fireworks import figures as fw_fig
 from lyg.legislation import compliance as leg
 from lyg.legislation import figures as leg_fig
-from lyg.ui.context import PageContext
-from lyg.viz.charts import WALL_BACKGROUND, for_wall
+from lyg.ui import marks
+from lyg.ui.context import PageContext, as_of_text
+from lyg.ui.layout import plain
+from lyg.ui.marks import badge, marked
+from lyg.viz.charts import SAMPLE_COLOUR, WALL_BACKGROUND, for_wall
 from lyg.viz.situation import LAYERS, situation_map
 
 CSS = f"""
@@ -42,11 +46,23 @@ def chrome() -> None:
     st.html(CSS)
 
 
-def _header(ctx: PageContext, title: str, index: int, total: int, updated: datetime) -> None:
-    left, right = st.columns([3, 2])
-    left.markdown(f"# {ctx.t('wall.title')} · {title}")
-    right.markdown(f"<div style='text-align:right;font-size:26px;padding-top:14px'>{datetime.now():%Y-%m-%d %H:%M}　"
-                   f"{ctx.t('wall.updated', time=f'{updated:%H:%M}')}　{index + 1}/{total}</div>", unsafe_allow_html=True)
+SAMPLE_TAG = ("<span style='background:{colour};color:#fff;font-weight:700;border-radius:6px;padding:2px 10px;"
+              "font-size:{size}px;vertical-align:middle'>{text}</span>")
+
+
+def sample_tag(ctx: PageContext, size: int = 20, short: bool = False) -> str:
+    """The 示例 mark for the wall's own HTML (amber, readable from 5 m); short on tiles, in full on the panel title."""
+    return SAMPLE_TAG.format(colour=SAMPLE_COLOUR, size=size, text=html.escape(ctx.t("mark.sample" if short else "mark.sample_chart")))
+
+
+def _header(ctx: PageContext, title: str, index: int, total: int, updated: datetime, domain: str) -> None:
+    left, right = st.columns([11, 9])
+    tag = f"　{sample_tag(ctx, 26)}" if provenance.domain_illustrative(ctx.db, domain) else ""
+    left.markdown(f"<h1>{html.escape(ctx.t('wall.title'))} · {html.escape(title)}{tag}</h1>", unsafe_allow_html=True)
+    as_of = as_of_text(meta.as_of(ctx.db, domain) if domain != "overview" else meta.as_of(ctx.db), ctx.lang)
+    right.markdown(f"<div style='text-align:right;font-size:22px;padding-top:16px;white-space:nowrap'>{datetime.now():%Y-%m-%d %H:%M}　"
+                   f"{html.escape(as_of)}　{ctx.t('wall.updated', time=f'{updated:%H:%M}')}　{index + 1}/{total}</div>",
+                   unsafe_allow_html=True)
 
 
 def _overview(ctx: PageContext) -> None:
@@ -57,18 +73,21 @@ def _overview(ctx: PageContext) -> None:
         for start in range(0, min(len(heads), 9), 3):
             for col, h in zip(st.columns(3), heads[start:start + 3]):
                 with col.container(border=True, height=226):
-                    st.markdown(f"<div style='font-size:20px;font-weight:600'>{h.title}</div>", unsafe_allow_html=True)
+                    tag = f" {sample_tag(ctx, 16, short=True)}" if h.illustrative else ""
+                    st.markdown(f"<div style='font-size:20px;font-weight:600'>{html.escape(h.title)}{tag}</div>", unsafe_allow_html=True)
                     st.markdown(f"<div style='font-size:40px;font-weight:700'>{h.value}</div>"
                                 f"<div style='font-size:22px'>{h.status_text}</div>", unsafe_allow_html=True)
         st.markdown(f"### {ctx.t('overview.alerts')}")
         for a in found[:3]:
-            st.markdown(ctx.t("wall.alert", severity=ctx.t(a.severity_key), text=_shortened(a.text, 64 if ctx.lang == "zh" else 120)))
+            text = _shortened(a.text, 64 if ctx.lang == "zh" else 120)
+            st.markdown(ctx.t("wall.alert", severity=ctx.t(a.severity_key), text=(f"{badge(ctx)} " if a.illustrative else "") + plain(text)))
     with right:
         day = fw.as_of(ctx.db)
         start, end = fw.period_bounds(fw.PERIODS[0], day)
         grid = fw.incident_grid(ctx.db, end - timedelta(days=365), end, None, 0.01)
         deck = situation_map(ctx.tr.frame(meta.units(ctx.db), "name"), ctx.tr.frame(fw.zones_in_force(ctx.db, day), "name"), ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, 0.01,
-                             set(LAYERS), height=MAP_H, background=WALL_BACKGROUND, label_colour=[226, 232, 240, 255], tr=ctx.tr)
+                             set(LAYERS), height=MAP_H, background=WALL_BACKGROUND, label_colour=[226, 232, 240, 255], tr=ctx.tr,
+                             cells_sample=snap.is_sample("fireworks"))
         st.pydeck_chart(deck, height=MAP_H, key="wall-map")
 
 
@@ -79,12 +98,18 @@ def _shortened(text: str, limit: int) -> str:
 def _fireworks(ctx: PageContext) -> None:
     tr = ctx.tr
     left, right = st.columns(2)
-    left.plotly_chart(for_wall(fw_fig.season_comparison(fw.season_comparison(ctx.db), ctx.t("wall.fw_season"), tr), CHART_H), key="wall-fw-season")
+    sample = {"sample": marks.is_sample(ctx, "fw_incidents")}
+    left.plotly_chart(for_wall(marked(ctx, fw_fig.season_comparison(fw.season_comparison(ctx.db), ctx.t("wall.fw_season"), tr), **sample), CHART_H),
+                      key="wall-fw-season")
     notices = fw.notices(ctx.db)
-    right.plotly_chart(for_wall(fw_fig.by_year_type(fw.by_year_type(ctx.db), notices, ctx.t("wall.fw_year"), tr), CHART_H), key="wall-fw-year")
+    right.plotly_chart(for_wall(marked(ctx, fw_fig.by_year_type(fw.by_year_type(ctx.db), notices, ctx.t("wall.fw_year"), tr), **sample), CHART_H),
+                       key="wall-fw-year")
     left, right = st.columns(2)
-    left.plotly_chart(for_wall(fw_fig.zone_growth(fw.zone_growth(ctx.db), ctx.t("wall.fw_growth"), tr), CHART_H), key="wall-fw-growth")
-    right.plotly_chart(for_wall(fw_fig.inside_outside(fw.inside_outside(ctx.db), ctx.t("fw.inside"), tr), CHART_H), key="wall-fw-inside")
+    approximate = bool(fw.zones(ctx.db)["approximate"].any())  # areas measured on hand-drawn outlines
+    left.plotly_chart(for_wall(marked(ctx, fw_fig.zone_growth(fw.zone_growth(ctx.db), ctx.t("wall.fw_growth"), tr), sample=approximate), CHART_H),
+                      key="wall-fw-growth")
+    right.plotly_chart(for_wall(marked(ctx, fw_fig.inside_outside(fw.inside_outside(ctx.db), ctx.t("fw.inside"), tr), **sample), CHART_H),
+                       key="wall-fw-inside")
 
 
 def _bonded(ctx: PageContext) -> None:
@@ -92,12 +117,13 @@ def _bonded(ctx: PageContext) -> None:
     progress = bz.progress(ctx.db, year)
     for start in (0, 2):
         for col, p in zip(st.columns(2), progress[start:start + 2]):
-            col.plotly_chart(for_wall(bz_fig.bullet(p, tr=ctx.tr), 190), key=f"wall-bullet-{p.indicator_code}")
+            col.plotly_chart(for_wall(marked(ctx, bz_fig.bullet(p, tr=ctx.tr), "bz_monthly"), 190), key=f"wall-bullet-{p.indicator_code}")
             col.markdown(f"**{bz_fig.status_line(p, ctx.tr)}**")
     paths = bz.paths(ctx.db, year, progress)
     cumulative = [p for p in progress if p.comparison != "share_above"][:3]
     for col, p in zip(st.columns(3), cumulative):
-        col.plotly_chart(for_wall(bz_fig.cumulative(p, paths[p.indicator_code], ctx.tr), 380, 16), key=f"wall-path-{p.indicator_code}")
+        col.plotly_chart(for_wall(marked(ctx, bz_fig.cumulative(p, paths[p.indicator_code], ctx.tr), "bz_monthly"), 380, 16),
+                         key=f"wall-path-{p.indicator_code}")
 
 
 def _catalog(ctx: PageContext) -> None:
@@ -107,17 +133,21 @@ def _catalog(ctx: PageContext) -> None:
     figures = [("cat.entries", ctx.t("cat.n_entries", n=int(head["entries"]))), ("cat.unconditional", f"{head['unconditional_pct']:.1f}%"),
                ("cat.open", f"{head['open_pct']:.1f}%"), ("cat.fresh_pct", f"{head['fresh_pct']:.1f}%"),
                ("cat.delinquent", ctx.t("cat.n_entries", n=int(head["delinquent"])))]
+    tag = f" {sample_tag(ctx, 16, short=True)}" if marks.is_sample(ctx, "cat_entries") else ""
     for col, (key, value) in zip(cols, figures):
-        label = ctx.t(key)
-        col.markdown(f"<div style='font-size:24px'>{label}</div><div style='font-size:52px;font-weight:700'>{value}</div>", unsafe_allow_html=True)
+        label = html.escape(ctx.t(key))
+        col.markdown(f"<div style='font-size:24px'>{label}{tag}</div><div style='font-size:52px;font-weight:700'>{html.escape(value)}</div>",
+                     unsafe_allow_html=True)
     by_cycle = cat.freshness_by_cycle(ctx.db, day)
     left, right = st.columns([3, 2])
-    left.plotly_chart(for_wall(cat_fig.freshness_by_cycle(by_cycle, ctx.t("wall.cat_cycle"), ctx.tr), 700), key="wall-cat-cycle")
+    left.plotly_chart(for_wall(marked(ctx, cat_fig.freshness_by_cycle(by_cycle, ctx.t("wall.cat_cycle"), ctx.tr), "cat_entries"), 700),
+                      key="wall-cat-cycle")
     stale = cat.scorecard(ctx.db, day).head(10)
     with right:
-        st.markdown(f"### {ctx.t('wall.cat_worst')}")
+        sample = f" {badge(ctx)}" if marks.is_sample(ctx, "cat_entries") else ""
+        st.markdown(f"### {ctx.t('wall.cat_worst')}{sample}")
         for d in stale.itertuples():
-            st.markdown(ctx.t("wall.cat_line", department=d.department, n=d.delinquent, total=d.entries))
+            st.markdown(ctx.t("wall.cat_line", department=plain(d.department), n=d.delinquent, total=d.entries))
 
 
 def _digital(ctx: PageContext) -> None:
@@ -125,19 +155,23 @@ def _digital(ctx: PageContext) -> None:
     projects = dg.projects(ctx.db, day)
     components = dg.component_status(ctx.db.query("digital.components"), projects)
     left, right = st.columns([2, 3])
-    left.plotly_chart(for_wall(dg_fig.framework(components, tr=ctx.tr), 420, 18), key="wall-dg-framework")
-    left.plotly_chart(for_wall(dg_fig.phases(dg.phases(projects, day), ctx.tr), 400), key="wall-dg-phases")
-    right.plotly_chart(for_wall(dg_fig.gantt(projects, day, ctx.tr), 840, 16), key="wall-dg-gantt")
+    progress = ("dg_projects", "dg_progress")
+    left.plotly_chart(for_wall(marked(ctx, dg_fig.framework(components, tr=ctx.tr), *progress), 420, 18), key="wall-dg-framework")
+    left.plotly_chart(for_wall(marked(ctx, dg_fig.phases(dg.phases(projects, day), ctx.tr), *progress), 400), key="wall-dg-phases")
+    right.plotly_chart(for_wall(marked(ctx, dg_fig.gantt(projects, day, ctx.tr), *progress), 840, 16), key="wall-dg-gantt")
 
 
 def _legislation(ctx: PageContext) -> None:
     projects, events = leg.load(ctx.db)
     left, right = st.columns(2)
-    left.plotly_chart(for_wall(leg_fig.pipeline(projects, ctx.tr), CHART_H), key="wall-leg-pipeline")
-    right.plotly_chart(for_wall(leg_fig.adoption(leg.adoption_rates(events, "method"), "method", ctx.tr), CHART_H), key="wall-leg-adoption")
-    st.markdown(f"### {ctx.t('leg.compliance')}")
+    tables = ("leg_projects", "leg_events")
+    left.plotly_chart(for_wall(marked(ctx, leg_fig.pipeline(projects, ctx.tr), *tables), CHART_H), key="wall-leg-pipeline")
+    right.plotly_chart(for_wall(marked(ctx, leg_fig.adoption(leg.adoption_rates(events, "method"), "method", ctx.tr), *tables), CHART_H),
+                       key="wall-leg-adoption")
+    sample = f" {badge(ctx)}" if marks.is_sample(ctx, *tables) else ""
+    st.markdown(f"### {ctx.t('leg.compliance')}{sample}")
     for v in leg.violations(projects, events, ctx.tr).head(6).itertuples():
-        st.markdown(ctx.t("generic.labelled", label=v.rule, text=_shortened(v.detail, 70 if ctx.lang == "zh" else 140)))
+        st.markdown(ctx.t("generic.labelled", label=v.rule, text=plain(_shortened(v.detail, 70 if ctx.lang == "zh" else 140))))
 
 
 PANELS = {"overview": _overview, "fireworks": _fireworks, "bonded": _bonded, "catalog": _catalog, "digital": _digital,
@@ -154,7 +188,7 @@ def run(ctx: PageContext) -> None:
         stamp = st.session_state.get("wall-updated")
         if stamp is None or (datetime.now() - stamp).total_seconds() >= refresh:
             stamp = st.session_state["wall-updated"] = datetime.now()
-        _header(ctx, ctx.t(wall.PANEL_TITLES[name]), index, len(panels), stamp)
+        _header(ctx, ctx.t(wall.PANEL_TITLES[name]), index, len(panels), stamp, name)
         try:
             PANELS[name](ctx)
         except Exception as exc:  # noqa: BLE001 - an unattended screen shows a short line, never a traceback

@@ -23,6 +23,23 @@ def styled(fig: go.Figure, title: str = "", height: int = 380, legend_below: boo
     return fig
 
 
+SAMPLE_COLOUR = "#b45309"  # amber-700: white text on it passes WCAG AA; the same colour marks 示例 everywhere
+PROVENANCE_MARK = "provenance"  # the annotation's name, so restyling keeps its colours
+
+
+def mark_illustrative(fig: go.Figure, text: str) -> go.Figure:
+    """Put the sample-data mark on a finished figure (top right, above the plot), whatever its title."""
+    fig.add_annotation(name=PROVENANCE_MARK, text=f"<b>{text}</b>", xref="paper", yref="paper", x=1, y=1, xanchor="right",
+                       yanchor="bottom", showarrow=False, font={"size": 13, "color": "#ffffff"}, bgcolor=SAMPLE_COLOUR, borderpad=3)
+    top = fig.layout.margin.t if fig.layout.margin and fig.layout.margin.t is not None else 0
+    fig.update_layout(margin={"t": max(top, 40)})
+    return fig
+
+
+def is_marked(fig: go.Figure) -> bool:
+    return any(a.name == PROVENANCE_MARK for a in fig.layout.annotations or ())
+
+
 def wrap_words(text: str, width: int) -> str:
     """Break a spaced (English) label into lines of about width characters for plotly; Chinese is left alone."""
     lines, line = [], ""
@@ -56,5 +73,8 @@ def for_wall(fig: go.Figure, height: int, font_size: int = 20) -> go.Figure:
     fig.update_xaxes(gridcolor="#1f2a44", linecolor="#334155")
     fig.update_yaxes(gridcolor="#1f2a44", linecolor="#334155")
     for annotation in fig.layout.annotations or ():
-        annotation.font.color = WALL_TEXT
+        if annotation.name == PROVENANCE_MARK:
+            annotation.font.size = max(font_size, 18)
+        else:
+            annotation.font.color = WALL_TEXT
     return fig
