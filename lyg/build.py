@@ -8,7 +8,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -28,6 +28,7 @@ class BuildReport:
     db_path: Path
     rows: dict[str, int]
     seconds: float
+    sample_rows: dict[str, int] = field(default_factory=dict)  # illustrative rows per table
 
 
 def _check_geometry(df: pd.DataFrame, file: str) -> list[Problem]:
@@ -142,7 +143,9 @@ def build(data_dir: Path, db_path: Path) -> BuildReport:
     started = time.perf_counter()
     frames, files = load_sources(data_dir)
     rows = write_database(enrich(frames), files, data_dir, db_path)
-    return BuildReport(db_path, rows, time.perf_counter() - started)
+    sample = {name: n for table in TABLES for name, kind, n in provenance.table_counts(table, frames[table.name])
+              if kind == provenance.ILLUSTRATIVE}
+    return BuildReport(db_path, rows, time.perf_counter() - started, sample)
 
 
 def source_files(data_dir: Path) -> list[Path]:

@@ -32,7 +32,8 @@ with guarded(ctx):
     header(ctx, "page.fireworks", as_of, domain="fireworks")
     with st.expander(ctx.t("fw.statistics"), expanded=True, icon=":material/verified:"):
         stats = fw.statistics(ctx.db).assign(years=lambda f: f["year_from"].astype(str) + "—" + f["year_to"].astype(str))
-        table_with_downloads(ctx, labelled(ctx, stats, ["years", "area", "type", "stated", "source"], ("area", "type")),
+        table_with_downloads(ctx, labelled(ctx, stats.rename(columns={"area": "scope"}), ["years", "scope", "type", "stated", "source"],
+                                           ("scope", "type")),
                              "fireworks_statistics", key="fw-stats", tables=("fw_statistics",), rows=stats["provenance"])
     notices = fw.notices(ctx.db)
     notice_ids = list(notices["notice_id"])

@@ -70,13 +70,20 @@ def zones_in_force(db: Database, day: date) -> pd.DataFrame:
 
 
 def zones_geojson(db: Database, day: date) -> dict:
+    """The zones in force on a day as GeoJSON, saying which outlines are approximate and where zones were never drawn."""
     features = []
     for r in zones_in_force(db, day).itertuples():
         features.append({"type": "Feature", "geometry": from_wkb(r.geometry).__geo_interface__, "properties": {
             "zone_id": r.zone_id, "notice_id": r.notice_id, "name": r.name, "unit": r.unit_name,
             "roads": r.roads, "approximate": bool(r.approximate), "area_km2": round(float(r.area_km2), 3),
-            "time_rule": r.time_rule}})
-    return {"type": "FeatureCollection", "crs_note": "WGS84 (EPSG:4326)", "on": day.isoformat(), "features": features}
+            "time_rule": r.time_rule, "provenance": "real"}})  # the roads are the notice's; "approximate" flags the outline
+    notice = rules(db).notice_on(day)
+    coverage = db.query("fireworks.coverage")
+    undrawn = coverage[(coverage["notice_id"] == (notice.notice_id if notice else "")) & (coverage["zones_status"] != "drawn")]
+    return {"type": "FeatureCollection", "crs_note": "WGS84 (EPSG:4326)", "on": day.isoformat(),
+            "notice_effective_from_assumed": bool(notice.effective_from_assumed) if notice else None,
+            "not_digitised": [{"unit": r.unit_name, "status": r.zones_status, "note": r.note} for r in undrawn.itertuples()],
+            "features": features}
 
 
 def period_bounds(period: str, last: date) -> tuple[datetime, datetime]:

@@ -5,7 +5,7 @@
 # enterprises, laws) has no official English and is shown as written.
 VALUES: dict[str, str] = {
     # places
-    "全部": "All", "全市": "Whole city", "连云区": "Lianyun District", "海州区": "Haizhou District", "赣榆区": "Ganyu District",
+    "全部": "All", "全市": "Whole city", "市区": "Urban area", "连云区": "Lianyun District", "海州区": "Haizhou District", "赣榆区": "Ganyu District",
     "东海县": "Donghai County", "灌云县": "Guanyun County", "灌南县": "Guannan County",
     "开发区": "Development Zone", "高新区": "High-tech Zone", "徐圩新区": "Xuwei New Area", "云台山风景名胜区": "Yuntai Mountain Scenic Area",
     "县区": "District / county", "功能区": "Functional zone",

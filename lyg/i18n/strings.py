@@ -30,7 +30,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.table_name": ("表", "Table"), "col.label": ("内容", "Contents"),
     "col.rows_real": ("真实行数", "Real rows"), "col.rows_illustrative": ("示例行数", "Sample rows"),
     "col.rows_derived": ("推算行数", "Derived rows"), "col.stated": ("原文表述", "As stated"), "col.years": ("时期", "Years"),
-    "col.source": ("出处", "Source"),
+    "col.source": ("出处", "Source"), "col.scope": ("统计范围", "Area covered"),
     "col.sha256": ("校验值（SHA-256）", "SHA-256"),
     # provenance marks and export notes
     "mark.sample": ("示例", "Sample"), "mark.sample_chart": ("示例数据", "Sample data"), "mark.real": ("真实", "Real"),

@@ -64,9 +64,9 @@ COVERAGE = [
 ]
 # The press conference's totals for 2015 to 2018, exactly as stated (no record-level data is public).
 STATISTICS = [
-    ("ST-GREEN", 2015, 2018, "市区", "绿化带火灾", "小区绿化带着火事件几乎年年发生", None),
-    ("ST-TRAFFIC", 2015, 2018, "市区", "交通事故", "引发的交通事故30余起", 30),
-    ("ST-CASUALTY", 2015, 2018, "市区", "伤亡事故", "因为不正确地燃放烟花爆竹，引发的伤亡事故11起", 11),
+    ("S1-GREEN", 2015, 2018, "市区", "绿化带火灾", "小区绿化带着火事件几乎年年发生", None),
+    ("S2-TRAFFIC", 2015, 2018, "市区", "交通事故", "引发的交通事故30余起", 30),
+    ("S3-CASUALTY", 2015, 2018, "市区", "伤亡事故", "因为不正确地燃放烟花爆竹，引发的伤亡事故11起", 11),
 ]
 ART30 = "《烟花爆竹安全管理条例》第三十条第{}项"
 # (place_id, name, category index 0-6, host unit, outline or (lon, lat, radius m), extra basis, listed by, provenance).

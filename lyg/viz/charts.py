@@ -29,10 +29,12 @@ PROVENANCE_MARK = "provenance"  # the annotation's name, so restyling keeps its 
 
 def mark_illustrative(fig: go.Figure, text: str) -> go.Figure:
     """Put the sample-data mark on a finished figure (top right, above the plot), whatever its title."""
+    # above the event labels that sit on the plot's top edge (event_line), level with a left-aligned title
     fig.add_annotation(name=PROVENANCE_MARK, text=f"<b>{text}</b>", xref="paper", yref="paper", x=1, y=1, xanchor="right",
-                       yanchor="bottom", showarrow=False, font={"size": 13, "color": "#ffffff"}, bgcolor=SAMPLE_COLOUR, borderpad=3)
+                       yanchor="bottom", yshift=22, showarrow=False, font={"size": 13, "color": "#ffffff"}, bgcolor=SAMPLE_COLOUR,
+                       borderpad=3)
     top = fig.layout.margin.t if fig.layout.margin and fig.layout.margin.t is not None else 0
-    fig.update_layout(margin={"t": max(top, 40)})
+    fig.update_layout(margin={"t": max(top, 56)})
     return fig
 
 
