@@ -33,9 +33,14 @@ def _sample(args, settings) -> int:
 
 
 def _docs(args, settings) -> int:
+    from lyg import provenance
+    from lyg.build import load_sources
+    from lyg.contracts import TABLES
     from lyg.docs import data_readme
+    frames, _ = load_sources(Path(settings.data_dir))
+    counts = [c for table in TABLES for c in provenance.table_counts(table, frames[table.name])]
     target = Path(settings.data_dir) / "README.md"
-    target.write_text(data_readme(), encoding="utf-8")
+    target.write_text(data_readme(counts), encoding="utf-8")
     print(f"已写入 {target}")
     return 0
 

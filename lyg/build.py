@@ -8,6 +8,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
+from datetime import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,7 +127,8 @@ def write_database(frames: dict[str, pd.DataFrame], files: dict[str, str], data_
         con.execute("CREATE TABLE build_provenance (table_name VARCHAR, provenance VARCHAR, rows BIGINT)")
         con.executemany("INSERT INTO build_provenance VALUES (?, ?, ?)",
                         [c for table in TABLES for c in provenance.table_counts(table, frames[table.name])])
-        con.execute("CREATE TABLE build_info AS SELECT now()::TIMESTAMP AS built_at")
+        con.execute("CREATE TABLE build_info (built_at TIMESTAMP)")
+        con.execute("INSERT INTO build_info VALUES (?)", [datetime.now().replace(microsecond=0)])  # the server's local time
         for sql in statements("derived"):
             con.execute(sql)
         con.execute("CHECKPOINT")

@@ -215,9 +215,10 @@ TABLES: tuple[Table, ...] = (
     ), "real"),
     # --- catalog ---
     Table("cat_departments", "departments", "市级部门", ("dept_code",), (
-        Col("dept_code", "VARCHAR", "部门代码"),
+        Col("dept_code", "VARCHAR", "部门代码（示例：项目自编，非统一社会信用代码）"),
         Col("name", "VARCHAR", "部门名称"),
-    ), "real"),
+        PROV,
+    ), "mixed"),
     Table("cat_entries", "catalog_entries", "大数据资源目录", ("resource_code",), (
         Col("resource_code", "VARCHAR", "信息资源代码（类1位+项2位+目3位+细目+“/”+顺序码；存量代码的格式由质量检查列出）"),
         Col("name", "VARCHAR", "信息资源名称"),

@@ -63,7 +63,10 @@ def bullet(p: Progress, height: int = 150, tr: Translator = ZH) -> go.Figure:
     if not p.complete and p.comparison != "share_above":
         fig.add_scatter(x=[p.forecast * k], y=[0], mode="markers", marker={"symbol": "diamond-open", "size": 16, "color": "#0f172a",
                         "line": {"width": 2}}, name=tr("bzf.forecast"), hovertemplate=f"{tr('bzf.forecast')}: {tr.amount(p.forecast, p.unit)}<extra></extra>")
-    fig.add_annotation(x=p.target * k, y=0.5, text=tr("bzf.target", value=target_text(p, tr)), showarrow=False, yanchor="bottom", font={"size": 13})
+    label = tr("bzf.target" if p.target_official else "bzf.target_extrapolated", value=tr.amount(p.target, p.unit))
+    near_end = p.target >= 0.75 * _bands(p)[-1][1]  # keep a long label inside the frame
+    fig.add_annotation(x=p.target * k, y=0.5, text=label, showarrow=False, yanchor="bottom", xanchor="right" if near_end else "center",
+                       font={"size": 13})
     fig.update_yaxes(visible=False, range=[-0.6, 1.0])
     fig.update_xaxes(range=[0, _bands(p)[-1][1] * k], ticksuffix=p.unit if p.unit == "%" else "", title=None)
     fig.update_layout(showlegend=False, bargap=0)

@@ -136,7 +136,7 @@ VALUES: dict[str, str] = {
     "规划面积": "Planned area", "规章名称（示例）": "Rule title (sample)", "计划完成": "Planned end",
     "计划开始": "Planned start", "计划累计进度": "Planned cumulative progress", "设施编号": "Facility ID",
     "资本类别": "Capital", "起草单位": "Drafting body", "距除夕天数": "Days from New Year's Eve",
-    "施行日期为推定": "Start date assumed", "通告禁放区域的数字化情况": "How far each notice's zones were digitised",
+    "施行日期为推定": "Start date assumed", "部门代码（示例：项目自编，非统一社会信用代码）": "Department code (sample: project-local, not the credit code)", "通告禁放区域的数字化情况": "How far each notice's zones were digitised",
     "县区/功能区代码": "District or zone code", "禁放区域数字化情况": "Zones digitised", "说明": "Note",
     "列明该地点的通告（分号分隔；第七项地点仅在这些通告施行期间禁放）": "Notices listing the place (semicolon-separated; item 7 places are banned only while one is in force)",
     "禁放前事故统计（新闻发布会公布）": "Incidents before the ban (stated at the press conference)", "统计编号": "Statistic ID",

@@ -32,8 +32,9 @@ CYCLE_DAYS = {"实时": 1, "每日": 1, "每周": 7, "每月": 30, "每季度": 
 
 
 def departments() -> pd.DataFrame:
+    """The city's departments by name, with project-local codes (invented, so the rows are illustrative)."""
     return pd.DataFrame({"dept_code": [f"3207{i:03d}" for i in range(1, len(DEPARTMENTS) + 1)],
-                         "name": list(DEPARTMENTS)})
+                         "name": list(DEPARTMENTS), "provenance": "illustrative"})
 
 
 def _classify(rng: np.random.Generator, dept_index: int) -> tuple[str, int, str, int]:

@@ -41,7 +41,9 @@ def with_provenance_column(ctx: PageContext, frame: pd.DataFrame, rows=None, tab
         kinds = pd.Series(provenance.ILLUSTRATIVE, index=frame.index)
     else:
         return frame
-    return frame.assign(**{ctx.t("mark.column"): kinds.map(lambda k: ctx.t(KIND_KEYS.get(k, "mark.sample")))})
+    out = frame.copy()  # first column, so a wide table never scrolls the mark out of view
+    out.insert(0, ctx.t("mark.column"), kinds.map(lambda k: ctx.t(KIND_KEYS.get(k, "mark.sample"))))
+    return out
 
 
 def export_notes(ctx: PageContext, name: str, tables: tuple[str, ...], sample: bool, as_of=None) -> list[tuple[str, str]]:
