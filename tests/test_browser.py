@@ -54,6 +54,24 @@ def test_page_opens_cleanly(server, page, name):
     assert "数据截至" in page.inner_text("body")
     assert not watch.console_errors, watch.console_errors
     assert not watch.outside_requests, watch.outside_requests
+    _sample_marks_are_drawn(page, "示例", "示例数据")
+
+
+def _sample_marks_are_drawn(page, word: str, chart_word: str) -> None:
+    """The 示例 badges are on screen, and every drawn chart built from sample rows shows its mark in the SVG."""
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert word in main
+    scroll_through(page)
+    charts = page.locator('[data-testid="stPlotlyChart"]').count()
+    marks = page.locator("text.annotation-text", has_text=chart_word).count()
+    assert charts == 0 or marks > 0, (charts, marks)
+
+
+@pytest.mark.parametrize("name", ["overview", "fireworks", "bonded"])
+def test_sample_marks_in_english(server, page, name):
+    open_page(page, server + PAGES[name] + "?lang=en")
+    page.screenshot(path=str(ARTIFACTS / f"{name}-en-marks.png"))
+    _sample_marks_are_drawn(page, "Sample", "Sample data")
 
 
 def test_chinese_glyphs_render(server, page):

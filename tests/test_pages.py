@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -65,7 +66,19 @@ def test_fireworks_checker_answers(app_env):
     assert "禁止燃放" in text and "第三十条" in text and "100元以上500元以下" in text
     at.selectbox(key="check-place").select("东海县·牛山街道（非市区）").run()
     text = " ".join(m.value for m in at.markdown)
-    assert "不在市区禁放范围" in text
+    assert "不在市区禁放范围" in text and "未知" in text
+
+
+def test_fireworks_checker_says_unknown_where_zones_were_never_drawn(app_env):
+    at = run_page("pages/fireworks.py")
+    at.selectbox(key="check-place").select(at.selectbox(key="check-place").options[-1]).run()  # a point of one's own
+    at.number_input[0].set_value(119.23)
+    at.number_input[1].set_value(34.63)
+    at.date_input(key="check-date").set_value(date(2020, 3, 10))
+    at.run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "未知" in text and "高新区" in text and "未找到" in text
+    assert "不禁止燃放" not in text
 
 
 def test_fireworks_filters_drive_the_charts(app_env):
