@@ -32,3 +32,14 @@ def values(array) -> list:
     if isinstance(array, dict) and "bdata" in array:
         return np.frombuffer(base64.b64decode(array["bdata"]), dtype=np.dtype(array["dtype"])).tolist()
     return list(array)
+
+
+def json_strings(node) -> list[str]:
+    """Every string in a JSON tree (chart and map specs)."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in json_strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in json_strings(v)]
+    return []

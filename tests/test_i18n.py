@@ -16,7 +16,7 @@ import pytest
 
 from lyg import i18n, vocab
 from lyg.contracts import TABLES
-from tests.apptest import open_app_page
+from tests.apptest import json_strings, open_app_page
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_OR_FULLWIDTH = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -79,17 +79,6 @@ def _quoted_free_text(db_path: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
-def _strings(node) -> list[str]:
-    """Every string in a JSON tree (chart and map specs)."""
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, dict):
-        return [s for v in node.values() for s in _strings(v)]
-    if isinstance(node, list):
-        return [s for v in node for s in _strings(v)]
-    return []
-
-
 def _shown(at) -> list[str]:
     texts = [e.value for kind in TEXT_ELEMENTS for e in at.get(kind)]
     texts += [e.label for e in at.metric] + [str(e.value) for e in at.metric]
@@ -101,8 +90,8 @@ def _shown(at) -> list[str]:
     for frame in (d.value for d in at.dataframe):
         texts += [str(c) for c in frame.columns]
         texts += [v for c in frame.columns for v in frame[c].dropna().astype(str).unique()]
-    texts += [s for chart in at.get("plotly_chart") for s in _strings(json.loads(chart.proto.spec))]
-    texts += [s for deck in at.get("deck_gl_json_chart") for s in _strings(json.loads(deck.proto.json))]
+    texts += [s for chart in at.get("plotly_chart") for s in json_strings(json.loads(chart.proto.spec))]
+    texts += [s for deck in at.get("deck_gl_json_chart") for s in json_strings(json.loads(deck.proto.json))]
     return [t for t in texts if t]
 
 

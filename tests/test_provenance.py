@@ -11,7 +11,7 @@ import pytest
 from lyg import i18n, provenance
 from lyg.contracts import TABLES
 from lyg.export import csv_bytes, note_lines, xlsx_bytes
-from tests.apptest import open_app_page
+from tests.apptest import json_strings, open_app_page
 
 # Tables of generated records: the sample generator writes every row; none may be real.
 GENERATED = ("fw_incidents", "bz_monthly", "bz_enterprises", "cat_entries", "dg_projects", "dg_progress", "dg_indicators",
@@ -24,16 +24,6 @@ PAGES = ["pages/overview.py", "pages/fireworks.py", "pages/bonded.py", "pages/ca
 
 def _mark(lang: str) -> str:
     return i18n.t("mark.sample", lang)
-
-
-def _strings(node) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, dict):
-        return [s for v in node.values() for s in _strings(v)]
-    if isinstance(node, list):
-        return [s for v in node for s in _strings(v)]
-    return []
 
 
 def _chart_key(element) -> str:
@@ -123,13 +113,13 @@ def _unmarked(at, lang: str) -> list[str]:
     wrong = []
     for chart in at.get("plotly_chart"):
         key = _chart_key(chart)
-        marked = any(chart_mark in s for s in _strings(json.loads(chart.proto.spec)))
+        marked = any(chart_mark in s for s in json_strings(json.loads(chart.proto.spec)))
         if marked == (key in REAL_CHARTS):
             wrong.append(f"chart {key}: marked={marked}")
     for deck in at.get("deck_gl_json_chart"):
         spec = json.loads(deck.proto.json)
         cells = [layer for layer in spec.get("layers", []) if layer.get("id") == "incident-cells"]
-        texts = [s for layer in cells for s in _strings(layer)]
+        texts = [s for layer in cells for s in json_strings(layer)]
         if cells and texts and not any(chart_mark.lower() in s.lower() for s in texts):
             wrong.append(f"map {_chart_key(deck)}: incident cells unmarked")
     real_columns = {i18n.t(k, lang) for k in REAL_TABLE_COLUMNS}
