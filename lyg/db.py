@@ -3,12 +3,22 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from lyg import sqlfiles
+
+
+def _hashable(value):
+    """Bound parameters as a cache key (lists become tuples, dates and numbers stay as they are)."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple, set)):
+        return tuple(_hashable(v) for v in value)
+    return value
 
 
 class Database:
@@ -19,11 +29,17 @@ class Database:
     place, the next query reopens it.
     """
 
+    CACHE_ENTRIES = 512  # named-query results kept, shared by every session
+    CACHE_MAX_ROWS = 20_000  # larger results (exports, whole tables) are never kept
+
     def __init__(self, path: Path):
         self.path = Path(path)
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._stamp: tuple[int, float] | None = None
+        self._cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+        self._cache_stamp: tuple[int, float] | None = None
+        self._cache_lock = threading.Lock()
 
     def _file_stamp(self) -> tuple[int, float]:
         st = os.stat(self.path)
@@ -40,12 +56,35 @@ class Database:
             return self._con.cursor()
 
     def query(self, name: str, **params) -> pd.DataFrame:
-        """Run a named query from lyg/sql; every $parameter must be given."""
+        """Run a named query from lyg/sql; every $parameter must be given.
+
+        Results are the same for every reader of the same database file, so they are kept (up to CACHE_ENTRIES,
+        least recently used out) and shared across sessions; a rebuilt file starts afresh. Each caller gets its own
+        copy, free to change.
+        """
         named = sqlfiles.get(name)
         missing = [p for p in named.params if p not in params]
         if missing:
             raise TypeError(f"query {name} needs parameters: {', '.join(missing)}")
-        return self.execute(named.sql, {p: params[p] for p in named.params})
+        bound = {p: params[p] for p in named.params}
+        key = (name, _hashable(bound))
+        stamp = self._file_stamp()
+        with self._cache_lock:
+            if stamp != self._cache_stamp:
+                self._cache.clear()
+                self._cache_stamp = stamp
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                return hit.copy()
+        frame = self.execute(named.sql, bound)
+        if len(frame) <= self.CACHE_MAX_ROWS:
+            with self._cache_lock:
+                if stamp == self._cache_stamp:
+                    self._cache[key] = frame.copy()
+                    while len(self._cache) > self.CACHE_ENTRIES:
+                        self._cache.popitem(last=False)
+        return frame
 
     def execute(self, sql: str, params: dict | list | None = None) -> pd.DataFrame:
         cur = self.cursor()
@@ -57,6 +96,10 @@ class Database:
     def scalar(self, name: str, **params):
         frame = self.query(name, **params)
         return None if frame.empty else frame.iat[0, 0]
+
+    def clear_cache(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()
 
     def close(self) -> None:
         with self._lock:

@@ -17,6 +17,14 @@ VOCABULARY = ("class_category", "share_type", "open_text", "format", "update_cyc
 SCORECARD_COLUMNS = ("department", "provider_code", "entries", "unconditional_pct", "open_pct", "fresh_pct", "overdue", "delinquent",
                      "items_per_entry")
 ctx = context("catalog")
+
+
+def export_view(filters: cat.Filters, day):
+    """The current view for export: restricted detail masked for this role, each row's provenance first."""
+    view = mask_restricted(cat.export(ctx.db, filters, day), ctx.identity.role, share_column="共享类型")
+    return marks.with_provenance_column(ctx, view.drop(columns="provenance"), rows=view["provenance"])
+
+
 with guarded(ctx):
     day = cat.as_of(ctx.db)
     header(ctx, "page.catalog", day, domain="catalog")
@@ -54,12 +62,10 @@ with guarded(ctx):
         if new_page != page:
             st.query_params["page"] = str(new_page)
             st.rerun()
-        view = mask_restricted(cat.export(ctx.db, filters, day), ctx.identity.role, share_column="共享类型")
-        view = marks.with_provenance_column(ctx, view.drop(columns="provenance"), rows=view["provenance"])
-        main.caption(ctx.t("cat.export_note", n=f"{len(view):,}"))
-        with main:
-            downloads(ctx, view, "catalog_view", "cat", tables=("cat_entries", "cat_items", "cat_departments"),
-                      sample=ctx.t("mark.column") in view.columns, as_of=day)
+        main.caption(ctx.t("cat.export_note", n=f"{total:,}"))
+        with main:  # the whole view with full metadata, built only when a download is clicked
+            downloads(ctx, lambda: export_view(filters, day), "catalog_view", "cat", tables=("cat_entries", "cat_items", "cat_departments"),
+                      sample=sample, as_of=day, rows=total)
         if not results.empty:
             labels = dict(zip(results["resource_code"], results["resource_code"] + "  " + results["name"]))  # names as written
             code = main.selectbox(ctx.t("cat.detail"), list(labels), format_func=labels.get, key="cat-detail")

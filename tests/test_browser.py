@@ -176,3 +176,18 @@ def test_language_switch_in_the_browser_keeps_the_view(server, page):
     page.screenshot(path=str(ARTIFACTS / "fireworks-en.png"), full_page=True)
     assert not watch.console_errors, watch.console_errors
     assert not watch.outside_requests, watch.outside_requests
+
+
+def test_catalog_export_is_built_on_click_with_its_notes(server, page, tmp_path):
+    import io
+    import pandas as pd
+    from lyg.export import note_lines
+    open_page(page, server + "/catalog")
+    with page.expect_download(timeout=60_000) as download:
+        page.locator('[data-testid="stDownloadButton"] button', has_text="下载 CSV").first.click()
+    path = tmp_path / "catalog.csv"
+    download.value.save_as(path)
+    data = path.read_bytes()
+    assert data.decode("utf-8-sig").startswith("# 导出内容: catalog_view")
+    frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", skiprows=note_lines(data))
+    assert len(frame) == 3200 and frame.columns[0] == "数据性质" and set(frame["数据性质"]) == {"示例"}

@@ -53,3 +53,22 @@ def test_as_of_comes_from_the_data(db):
     assert str(meta.as_of(db, "bonded")) == "2026-10-31"
     with pytest.raises(ValueError):
         meta.as_of(db, "weather")
+
+
+def test_named_query_results_are_shared_copies_and_dropped_on_rebuild(data_copy, tmp_path):
+    path = tmp_path / "lyg.duckdb"
+    build(data_copy, path)
+    database = Database(path)
+    first = database.query("meta.units")
+    first["name"] = "changed by a caller"
+    again = database.query("meta.units")
+    assert "changed by a caller" not in set(again["name"])  # each caller gets its own copy
+    assert len(database._cache) == 1  # noqa: SLF001 - the second call was served from the cache
+    def departments_rows() -> int:
+        rows = database.query("meta.table_rows")
+        return int(rows.loc[rows["table_name"] == "cat_departments", "rows"].iat[0])
+    before = departments_rows()
+    departments = data_copy / "departments.csv"
+    departments.write_text(departments.read_text(encoding="utf-8") + "3207998,市另一新部门,illustrative\n", encoding="utf-8")
+    build(data_copy, path)
+    assert departments_rows() == before + 1  # the rebuilt file is a new database: nothing stale is served

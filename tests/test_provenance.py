@@ -120,7 +120,7 @@ def _unmarked(at, lang: str) -> list[str]:
         spec = json.loads(deck.proto.json)
         cells = [layer for layer in spec.get("layers", []) if layer.get("id") == "incident-cells"]
         texts = [s for layer in cells for s in json_strings(layer)]
-        if cells and texts and not any(chart_mark.lower() in s.lower() for s in texts):
+        if cells and texts and not any(mark.lower() in s.lower() for s in texts):
             wrong.append(f"map {_chart_key(deck)}: incident cells unmarked")
     real_columns = {i18n.t(k, lang) for k in REAL_TABLE_COLUMNS}
     for frame in (d.value for d in at.dataframe):
@@ -182,3 +182,28 @@ def test_every_dashboard_links_to_its_sources(app_env):
         at = open_app_page(path)
         links = [link for link in at.get("page_link") if link.proto.page.endswith("sources.py") or "sources" in link.proto.page]
         assert links, path
+
+
+# --- exports are built on click ------------------------------------------------------------------
+
+def test_no_export_is_built_while_a_page_runs(app_env, monkeypatch):
+    """Downloads are callables: a page run writes no CSV or .xlsx (the catalog's once took 192 s a run at 100 k)."""
+    from lyg.ui import layout
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an export was built during the page run")
+    monkeypatch.setattr(layout, "csv_bytes", refuse)
+    monkeypatch.setattr(layout, "xlsx_bytes", refuse)
+    for path in ("pages/catalog.py", "pages/fireworks.py", "pages/bonded.py"):
+        at = open_app_page(path)
+        assert not at.exception, at.exception
+        assert not [e for e in at.error], [e.value for e in at.error]
+        assert at.get("download_button"), path
+
+
+def test_past_excel_limit_only_csv(monkeypatch):
+    from lyg import export
+    monkeypatch.setattr(export, "EXCEL_MAX_ROWS", 3)
+    with pytest.raises(export.TooLargeForExcel):
+        export.xlsx_bytes(pd.DataFrame({"a": range(4)}))
+    assert len(pd.read_excel(io.BytesIO(export.xlsx_bytes(pd.DataFrame({"a": range(3)}))))) == 3

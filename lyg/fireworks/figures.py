@@ -104,7 +104,7 @@ def ban_map(units: pd.DataFrame, zones: pd.DataFrame, places: pd.DataFrame, grid
         for f in fc["features"]:
             f["properties"]["name"] = f["properties"].pop("label")
     layers = maps.district_base(units) + [
-        maps.grid_layer("incident-cells", maps.grid_cells(grid, cell, tr("map.cell_sample" if cells_sample else "map.cell"))),
+        maps.grid_layer("incident-cells", grid, cell, tr("map.cell_sample" if cells_sample else "map.cell")),
         maps.polygon_layer("ban-zones", zone_fc, maps.COLOURS["zone"], maps.COLOURS["zone_line"], line_px=2),
         maps.polygon_layer("always-banned", place_fc, maps.COLOURS["place"], maps.COLOURS["place_line"]),
     ]

@@ -8,6 +8,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.sample_note": ("本页标有「示例」的数字、图表、表格和地图图层含程序生成的示例数据，非官方统计；未标注的来自公开来源，详见“数据来源”。",
                         "Figures, charts, tables and map layers marked “Sample” on this page hold generated sample data, not official statistics; unmarked ones come from public sources (see “Data sources”)."),
     "app.sources_link": ("数据来源", "Data sources"),
+    "app.too_large_for_excel": ("共 {rows} 行，超出 Excel 单表上限 {limit} 行：请下载 CSV", "{rows} rows, more than an Excel sheet holds ({limit}): download the CSV"),
     "page.sources": ("数据来源", "Data sources"),
     "src.for": ("查看哪一页的数据", "Data behind the page"), "src.built": ("数据库由 data/ 生成于 {time}", "Database built from data/ at {time}"),
     "src.summary": ("本页读取 {tables} 张表：真实 {real} 行、示例 {sample} 行、推算 {derived} 行。{verdict}",
@@ -258,7 +259,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # figure and map text
     "fig.with_unit": ("{name}（{unit}）", "{name} ({unit})"),
     "map.cells_sample_note": ("事件方格为示例数据。", " Incident cells are sample data."),
-    "map.cell": ("{n} 起", "{n} incidents"), "map.cell_sample": ("{n} 起（示例数据）", "{n} incidents (sample data)"),
+    "map.cell": ("{n} 起", "{n} incidents"), "map.cell_sample": ("{n} 起·示例", "{n} incidents · sample"),
     "bzf.status_share": ("{head}：{actual}，目标高于{target}（{pp:+.1f}个百分点）", "{head}: {actual}, target above {target} ({pp:+.1f} points)"),
     "bzf.status_year": ("{head}：全年 {actual}，目标 {target}（{pct:+.1f}%）", "{head}: full year {actual}, target {target} ({pct:+.1f}%)"),
     "bzf.status_ytd": ("{head}：1—{months}月 {actual}，应达 {expected}（{pct:+.1f}%）；预计全年 {forecast}，目标 {target}",

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from contextlib import contextmanager
 
 import pandas as pd
 import streamlit as st
 
 from lyg import provenance
-from lyg.export import csv_bytes, xlsx_bytes
+from lyg.export import EXCEL_MAX_ROWS, csv_bytes, xlsx_bytes
 from lyg.ui import marks
 from lyg.ui.context import PageContext, as_of_text
 
@@ -73,19 +74,33 @@ def table_with_downloads(ctx: PageContext, frame: pd.DataFrame, name: str, key: 
     downloads(ctx, frame, name, key, tables, sample=ctx.t("mark.column") in frame.columns, as_of=as_of)
 
 
-def downloads(ctx: PageContext, frame: pd.DataFrame, name: str, key: str, tables: tuple[str, ...] = (), sample: bool = False,
-              as_of=None) -> None:
-    """CSV and .xlsx of a frame, each with the notes about its data."""
-    notes = marks.export_notes(ctx, name, tables, sample, as_of)
+def downloads(ctx: PageContext, frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str, tables: tuple[str, ...] = (),
+              sample: bool = False, as_of=None, rows: int | None = None) -> None:
+    """CSV and .xlsx of a frame (or of what a callable returns), each with the notes about its data.
+
+    Nothing is written until the reader clicks: Streamlit runs the callables then, on their own thread, so a page
+    run never pays for an export nobody asked for. Past Excel's row limit only CSV is offered, and the page says why.
+    """
+    make = frame if callable(frame) else (lambda: frame)
+    rows = rows if rows is not None else (None if callable(frame) else len(frame))
+
+    def notes() -> list[tuple[str, str]]:  # at the click, so the export time is the real one
+        return marks.export_notes(ctx, name, tables, sample, as_of)
+
+    def as_csv() -> bytes:
+        return csv_bytes(make(), notes())
+
+    def as_xlsx() -> bytes:
+        return xlsx_bytes(make(), notes=notes(), notes_sheet=ctx.t("export.note_sheet"),
+                          notes_columns=(ctx.t("export.note_item"), ctx.t("export.note_text")))
+
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button(ctx.t("app.download_csv"), csv_bytes(frame, notes), f"{name}.csv", "text/csv", key=f"{key}-csv")
-    right.download_button(ctx.t("app.download_xlsx"),
-                          xlsx_bytes(frame, notes=notes, notes_sheet=ctx.t("export.note_sheet"),
-                                     notes_columns=(ctx.t("export.note_item"), ctx.t("export.note_text"))),
-                          f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}-xlsx")
-
-
-
+    left.download_button(ctx.t("app.download_csv"), as_csv, f"{name}.csv", "text/csv", key=f"{key}-csv", on_click="ignore")
+    if rows is not None and rows > EXCEL_MAX_ROWS:
+        right.caption(ctx.t("app.too_large_for_excel", rows=f"{rows:,}", limit=f"{EXCEL_MAX_ROWS:,}"))
+        return
+    right.download_button(ctx.t("app.download_xlsx"), as_xlsx, f"{name}.xlsx",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}-xlsx", on_click="ignore")
 
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$"

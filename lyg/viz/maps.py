@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+import math
 from urllib.parse import quote
 
 import pandas as pd
 import pydeck as pdk
 import shapely
-from shapely.geometry import box, mapping
+from shapely.geometry import mapping
 
 from lyg.geo import CITY_CENTRE, from_wkb
 
@@ -57,24 +58,20 @@ def label_layer(layer_id: str, frame: pd.DataFrame, text: str = "name", lon: str
                      outline_width=2, outline_color=[255, 255, 255, 255], font_settings={"sdf": True})
 
 
-def grid_cells(grid: pd.DataFrame, cell: float, label: str = "{n} 起") -> dict:
-    """Square cells (lower-left corner lon0/lat0) as polygons coloured by count; label is the tooltip with {n}."""
-    if grid.empty:
-        return {"type": "FeatureCollection", "features": []}
-    top = float(grid["incidents"].max())
-    out = []
-    for row in grid.itertuples(index=False):
-        share = row.incidents / top
-        colour = [int(254 - 120 * share), int(217 - 190 * share), int(118 - 100 * share), int(110 + 120 * share)]
-        out.append({"type": "Feature", "geometry": mapping(box(row.lon0, row.lat0, row.lon0 + cell, row.lat0 + cell)),
-                    "properties": {"name": label.format(n=int(row.incidents)), "incidents": int(row.incidents), "fill": colour,
-                                   "pick_lon": round(row.lon0 + cell / 2, 5), "pick_lat": round(row.lat0 + cell / 2, 5)}})
-    return {"type": "FeatureCollection", "features": out}
+METRES_PER_DEGREE = 111_320.0
 
 
-def grid_layer(layer_id: str, collection: dict) -> pdk.Layer:
-    return pdk.Layer("GeoJsonLayer", collection, id=layer_id, stroked=False, filled=True, pickable=True,
-                     get_fill_color="properties.fill")
+def grid_layer(layer_id: str, grid: pd.DataFrame, cell: float, label: str = "{n} 起") -> pdk.Layer:
+    """Incident counts per square cell (lower-left corner lon0/lat0) as a GridCellLayer: per cell only its centre, its
+    count and its tooltip travel to the browser; the colour is computed there from the count. label takes {n}."""
+    top = max(int(grid["incidents"].max()), 1) if len(grid) else 1
+    half = cell / 2
+    rows = [{"x": round(x + half, 5), "y": round(y + half, 5), "n": int(n), "name": label.format(n=int(n))}
+            for x, y, n in zip(grid["lon0"], grid["lat0"], grid["incidents"])]
+    metres = cell * METRES_PER_DEGREE * math.cos(math.radians(34.6))  # the cells' east-west size at the city's latitude
+    return pdk.Layer("GridCellLayer", rows, id=layer_id, pickable=True, extruded=False, cell_size=round(metres), coverage=1,
+                     get_position=f"[x - {half}, y - {half}]",
+                     get_fill_color=f"[254 - 120 * n / {top}, 217 - 190 * n / {top}, 118 - 100 * n / {top}, 110 + 120 * n / {top}]")
 
 
 def point_layer(layer_id: str, lon: float, lat: float, colour: list[int] | None = None) -> pdk.Layer:
@@ -95,11 +92,18 @@ def offline_style(background: str = "#f8fafc") -> str:
     return "data:application/json;charset=utf-8," + quote(json.dumps(style, separators=(",", ":")))
 
 
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation: pydeck indents by two spaces, which more than doubles what a map sends."""
+
+    def to_json(self) -> str:
+        return json.dumps(json.loads(super().to_json()), separators=(",", ":"), ensure_ascii=False)
+
+
 def deck(layers: list[pdk.Layer], centre: tuple[float, float] = CITY_CENTRE, zoom: float = 8.6,
          tooltip_field: str = "name", height: int = 560, basemap_url: str = "", background: str = "#f8fafc") -> pdk.Deck:
     """A deck whose base is the layers themselves: no basemap provider, nothing fetched from the internet."""
     view = pdk.ViewState(longitude=centre[0], latitude=centre[1], zoom=zoom, pitch=0, bearing=0)
-    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
+    return CompactDeck(layers=layers, initial_view_state=view, map_provider=None,
                     map_style=basemap_url or offline_style(background),
                     tooltip={"text": "{" + tooltip_field + "}"}, height=height)
 
@@ -124,4 +128,6 @@ def picked_point(selection: dict) -> tuple[float, float] | None:
             props = obj.get("properties", obj) if isinstance(obj, dict) else {}
             if "pick_lon" in props and "pick_lat" in props:
                 return float(props["pick_lon"]), float(props["pick_lat"])
+            if "x" in props and "y" in props:  # an incident cell: its centre
+                return float(props["x"]), float(props["y"])
     return None

@@ -24,7 +24,7 @@ def situation_map(units: pd.DataFrame, zones: pd.DataFrame, blocks: pd.DataFrame
         layers.append(maps.polygon_layer("functional", maps.features(units[units["kind"] == "功能区"], ["name"]),
                                          maps.COLOURS["functional"], maps.COLOURS["functional_line"]))
     if "incidents" in shown:
-        layers.append(maps.grid_layer("incident-cells", maps.grid_cells(grid, cell, tr("map.cell_sample" if cells_sample else "map.cell"))))
+        layers.append(maps.grid_layer("incident-cells", grid, cell, tr("map.cell_sample" if cells_sample else "map.cell")))
     if "ban_zones" in shown:
         layers.append(maps.polygon_layer("ban-zones", maps.features(zones, ["name"]), maps.COLOURS["zone"], maps.COLOURS["zone_line"], line_px=2))
     if "bonded" in shown:
