@@ -47,7 +47,9 @@ def _docs(args, settings) -> int:
 
 def _bench(args, settings) -> int:
     from lyg.bench import run_bench
-    run_bench(scale=args.scale, repeats=args.repeats, workdir=Path(args.workdir) if args.workdir else None)
+    readers = tuple(int(n) for n in args.readers.split(",") if n.strip()) if args.readers else ()
+    run_bench(scale=args.scale, repeats=args.repeats, workdir=Path(args.workdir) if args.workdir else None,
+              pages=not args.no_pages, readers=readers)
     return 0
 
 
@@ -92,10 +94,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out")
     s.set_defaults(func=_sample)
     sub.add_parser("docs", help="由数据契约生成 data/README.md").set_defaults(func=_docs)
-    bench = sub.add_parser("bench", help="性能基准：构建耗时、各命名查询中位延迟、峰值内存")
+    bench = sub.add_parser("bench", help="性能基准：构建耗时、各命名查询中位延迟、整页运行与发送字节、并发读者、峰值内存")
     bench.add_argument("--scale", type=int, default=1_000_000, help="事件行数（最多 10,000,000）")
     bench.add_argument("--repeats", type=int, default=5)
     bench.add_argument("--workdir")
+    bench.add_argument("--no-pages", action="store_true", help="不测整页脚本运行")
+    bench.add_argument("--readers", default="", help="并发读者轮次，如 1,10,20,50：一台服务器上同时打开页面的会话数")
     bench.set_defaults(func=_bench)
     imp = sub.add_parser("import", help="导入部门数据文件（校验全部通过才写入，失败不改变任何数据）")
     imp.add_argument("domain", choices=["catalog", "incidents", "ban_zones", "places", "bonded_monthly", "bonded_facilities",

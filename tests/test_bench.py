@@ -25,3 +25,11 @@ def test_payloads_stay_bounded_at_a_million_incidents(tmp_path):
     assert not any(row["exception"] for row in runs.values())
     assert runs["fireworks"]["deck_bytes"] < 300_000 and runs["overview"]["deck_bytes"] < 300_000, runs
     assert all(row["bytes"] < 1_000_000 for row in runs.values()), runs
+
+
+def test_concurrent_readers_are_driven_over_loopback(app_env):
+    from lyg.config import PROJECT_ROOT
+    from lyg.ui.pagebench import concurrent_readers
+    rounds = concurrent_readers(app_env, PROJECT_ROOT / "data", rounds=(1, 3))
+    assert [r["sessions"] for r in rounds] == [1, 3]
+    assert all(r["errors"] == 0 and r["median_s"] > 0 and r["server_rss_mb"] > 50 for r in rounds), rounds

@@ -5,9 +5,14 @@ next reader gets while the database is unchanged (results shared across sessions
 """
 from __future__ import annotations
 
+import asyncio
 import os
+import socket
 import statistics
+import subprocess
+import sys
 import time
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -65,3 +70,81 @@ def measure_pages(db_path: Path, data_dir: Path, repeats: int = 3) -> dict[str, 
             out[name] = {"cold_ms": cold, "warm_ms": statistics.median(warm), "bytes": sent_bytes(at),
                          "deck_bytes": max(decks, default=0), "exception": bool(at.exception)}
     return out
+
+
+# --- many readers at once ------------------------------------------------------------------------
+
+@contextmanager
+def streamlit_server(db_path: Path, data_dir: Path, port: int):
+    """`streamlit run app.py` on loopback for the concurrent-readers section; yields the server's pid."""
+    env = {**os.environ, "LYG_DB_PATH": str(db_path), "LYG_DATA_DIR": str(data_dir)}
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.port", str(port),
+                             "--server.headless", "true", "--server.address", "127.0.0.1"],
+                            cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        yield proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+async def _session(port: int, page: str) -> tuple[float, int]:
+    """One reader as the browser is to the server: open the websocket, ask for a page, wait until its script finished."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.asyncio.client import connect
+    done = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR)
+    started, received = time.perf_counter(), 0
+    async with connect(f"ws://127.0.0.1:{port}/_stcore/stream", max_size=None, subprotocols=["streamlit"],
+                       open_timeout=120) as ws:
+        ask = BackMsg()
+        ask.rerun_script.query_string = ""
+        ask.rerun_script.page_name = page
+        await ws.send(ask.SerializeToString())
+        while True:
+            data = await asyncio.wait_for(ws.recv(), timeout=300)
+            received += len(data)
+            msg = ForwardMsg()
+            msg.ParseFromString(data)
+            if msg.WhichOneof("type") == "script_finished" and msg.script_finished in done:
+                return time.perf_counter() - started, received
+
+
+async def _round(port: int, sessions: int) -> list:
+    pages = [name if name != "overview" else "" for name in PAGES]
+    return await asyncio.gather(*[_session(port, pages[i % len(pages)]) for i in range(sessions)], return_exceptions=True)
+
+
+def _rss_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) / 1024
+
+
+def concurrent_readers(db_path: Path, data_dir: Path, rounds=(1, 10, 20, 50), port: int = 0) -> list[dict]:
+    """For each number of simultaneous readers (cycling through the six dashboards): median and p95 page time, errors,
+    and the server's resident memory afterwards."""
+    port = port or _free_port()
+    out = []
+    with streamlit_server(db_path, data_dir, port) as pid:
+        asyncio.run(_round(port, 1))  # the server's first visitor pays for start-up, not the measurement
+        for sessions in rounds:
+            results = asyncio.run(_round(port, sessions))
+            times = sorted(r[0] for r in results if not isinstance(r, BaseException))
+            errors = sum(isinstance(r, BaseException) for r in results)
+            p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))] if times else float("nan")
+            out.append({"sessions": sessions, "median_s": statistics.median(times) if times else float("nan"), "p95_s": p95,
+                        "errors": errors, "server_rss_mb": _rss_mb(pid)})
+    return out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
