@@ -116,10 +116,6 @@ def by_year_type(db: Database, types=None) -> pd.DataFrame:
     return db.query("fireworks.by_year_type", types=_types(types))
 
 
-def real_totals(db: Database) -> pd.DataFrame:
-    return db.query("fireworks.real_totals")
-
-
 def season_profile(db: Database, types=None, window: int = 20) -> pd.DataFrame:
     """Daily incidents around 除夕, with the regime each Spring-Festival season fell under."""
     frame = db.query("fireworks.season_profile", types=_types(types), window=window)
@@ -144,6 +140,9 @@ def season_comparison(db: Database, types=None, window: int = 20) -> pd.DataFram
 
 
 def by_district(db: Database, start: datetime, end: datetime, types=None) -> pd.DataFrame:
+    """Incidents per district and type in [start, end); whole days, as the daily rollup answers them."""
+    if any(pd.Timestamp(t) != pd.Timestamp(t).normalize() for t in (start, end)):
+        raise ValueError(f"时期应以整日为界：{start} 至 {end}")
     return db.query("fireworks.by_district", start=start, end=end, types=_types(types))
 
 

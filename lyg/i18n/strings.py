@@ -129,8 +129,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fw.by_district": ("分县区事件", "Incidents by district"), "fw.inside": ("禁放区域内外（市区）", "Inside vs outside the zones"),
     "fw.survey": ("社会稳定风险评估问卷（2018年6—7月）", "Risk-assessment survey (June–July 2018)"),
     "fw.growth": ("禁放区域扩大情况", "Growth of the zones"),
-    "fw.real_totals": ("2015—2018年（发布会数据）：交通事故30余起、伤亡事故11起、居民区绿化带火灾几乎每年发生",
-                       "2015–2018 (press conference): 30+ traffic accidents, 11 casualty accidents, green-belt fires almost every year"),
     "fw.zone_area": ("禁放区域面积", "Zone area"), "fw.urban_share": ("占市区面积", "Share of urban area"),
     "fw.population": ("覆盖人口（估算）", "Population covered (est.)"),
     "fw.places": ("全时段禁放地点", "Always-banned places"),

@@ -43,3 +43,12 @@ WHERE (q = '' OR contains(search_text, lower(q)))
   AND (len(formats) = 0 OR list_contains(formats, format))
   AND (len(cycles) = 0 OR list_contains(cycles, update_cycle))
   AND (len(fresh) = 0 OR list_contains(fresh, freshness));
+
+-- name: fw_daily
+-- Incidents rolled up by day, type, district and zone (with the day's season and distance from 除夕): every fireworks
+-- chart but the map reads this, so their cost does not grow with the number of incidents. tests/test_rollups.py
+-- checks that each query answers exactly what the scan of fw_incidents answers.
+CREATE TABLE fw_daily AS
+SELECT occurred_at::DATE AS day, type, district_code, zone_id, in_ban_zone, season_year, days_from_chuxi,
+       count(*) AS incidents, sum(casualties) AS casualties, sum(fine_yuan) AS fines_yuan
+FROM fw_incidents GROUP BY ALL ORDER BY day;

@@ -46,35 +46,30 @@ WITH filtered AS (
 SELECT gx * $cell AS lon0, gy * $cell AS lat0, incidents FROM final ORDER BY incidents DESC;
 
 -- name: by_year_type
--- Incidents per calendar year and type.
-SELECT year(occurred_at) AS year, type, count(*) AS incidents, sum(casualties) AS casualties,
-       sum(fine_yuan) AS fines_yuan
-FROM fw_incidents WHERE list_contains($types, type)
+-- Incidents per calendar year and type (from the daily rollup).
+SELECT year(day) AS year, type, sum(incidents)::BIGINT AS incidents, sum(casualties)::BIGINT AS casualties,
+       sum(fines_yuan) AS fines_yuan
+FROM fw_daily WHERE list_contains($types, type)
 GROUP BY ALL ORDER BY year, type;
-
--- name: real_totals
--- The 2015–2018 totals the press conference quoted, recomputed from the records.
-SELECT type, count(*) AS incidents, count(DISTINCT year(occurred_at)) AS years_with_incidents
-FROM fw_incidents WHERE occurred_at < DATE '2019-01-01' GROUP BY type ORDER BY type;
 
 -- name: season_profile
 -- Incidents per day around 除夕 (days -$window..+$window), per Spring-Festival year.
-SELECT season_year, days_from_chuxi, count(*) AS incidents
-FROM fw_incidents
+SELECT season_year, days_from_chuxi, sum(incidents)::BIGINT AS incidents
+FROM fw_daily
 WHERE abs(days_from_chuxi) <= $window AND list_contains($types, type)
 GROUP BY ALL ORDER BY season_year, days_from_chuxi;
 
 -- name: by_district
--- Incidents per district and type within a period.
-SELECT u.name AS district, f.district_code, f.type, count(*) AS incidents
-FROM fw_incidents f JOIN units u ON u.code = f.district_code
-WHERE f.occurred_at >= $start AND f.occurred_at < $end AND list_contains($types, f.type)
+-- Incidents per district and type within a period of whole days [$start, $end) (from the daily rollup).
+SELECT u.name AS district, f.district_code, f.type, sum(f.incidents)::BIGINT AS incidents
+FROM fw_daily f JOIN units u ON u.code = f.district_code
+WHERE f.day >= $start::DATE AND f.day < $end::DATE AND list_contains($types, f.type)
 GROUP BY ALL ORDER BY district, type;
 
 -- name: inside_outside
 -- Incidents in urban districts in each Spring-Festival season (±$window days of 除夕), inside versus outside the zones then in force.
-SELECT season_year, in_ban_zone, count(*) AS incidents
-FROM fw_incidents
+SELECT season_year, in_ban_zone, sum(incidents)::BIGINT AS incidents
+FROM fw_daily
 WHERE list_contains($types, type) AND district_code IN ('320703', '320706', '320707')
   AND abs(days_from_chuxi) <= $window
 GROUP BY ALL ORDER BY season_year, in_ban_zone;
@@ -102,14 +97,14 @@ SELECT * FROM final ORDER BY effective_from;
 
 -- name: season_counts
 -- Incidents within ±$window days of 除夕 per Spring-Festival season, optionally for one district ('' = all).
-SELECT season_year, count(*) AS incidents
-FROM fw_incidents
+SELECT season_year, sum(incidents)::BIGINT AS incidents
+FROM fw_daily
 WHERE abs(days_from_chuxi) <= $window AND ($district = '' OR district_code = $district)
 GROUP BY ALL ORDER BY season_year;
 
 -- name: zone_season_counts
 -- Incidents per ban zone and Spring-Festival season (±$window days of 除夕), with the zone's name and unit.
-SELECT i.zone_id, z.name AS zone_name, z.district_code, u.parent_code, i.season_year, count(*) AS incidents
-FROM fw_incidents i JOIN fw_zones z USING (zone_id) JOIN units u ON u.code = z.district_code
+SELECT i.zone_id, z.name AS zone_name, z.district_code, u.parent_code, i.season_year, sum(i.incidents)::BIGINT AS incidents
+FROM fw_daily i JOIN fw_zones z USING (zone_id) JOIN units u ON u.code = z.district_code
 WHERE abs(i.days_from_chuxi) <= $window
 GROUP BY ALL ORDER BY i.zone_id, i.season_year;
