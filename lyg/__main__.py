@@ -49,7 +49,7 @@ def _bench(args, settings) -> int:
     from lyg.bench import run_bench
     readers = tuple(int(n) for n in args.readers.split(",") if n.strip()) if args.readers else ()
     run_bench(scale=args.scale, repeats=args.repeats, workdir=Path(args.workdir) if args.workdir else None,
-              pages=not args.no_pages, readers=readers)
+              pages=not args.no_pages, readers=readers, browser=args.browser)
     return 0
 
 
@@ -99,6 +99,7 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeats", type=int, default=5)
     bench.add_argument("--workdir")
     bench.add_argument("--no-pages", action="store_true", help="不测整页脚本运行")
+    bench.add_argument("--browser", action="store_true", help="在无头 Chromium 中测每页从打开到完成的时间（需 playwright 与 chromium）")
     bench.add_argument("--readers", default="", help="并发读者轮次，如 1,10,20,50：一台服务器上同时打开页面的会话数")
     bench.set_defaults(func=_bench)
     imp = sub.add_parser("import", help="导入部门数据文件（校验全部通过才写入，失败不改变任何数据）")

@@ -128,6 +128,16 @@ def page_runs(db_path: Path, data: Path, repeats: int) -> dict:
     return pages
 
 
+def chromium_rounds(db_path: Path, data: Path) -> dict:
+    """Each dashboard in headless Chromium: seconds from navigation to a finished page."""
+    from lyg.ui.pagebench import browser_times
+    found = browser_times(db_path, data)
+    print(f"\n{'Chromium 1920×1080':<20}{'首次 s':>10}{'再次 s':>10}")
+    for name, row in found.items():
+        print(f"{name:<20}{row['first_s']:>10.2f}{row['again_s']:>10.2f}")
+    return found
+
+
 def reader_rounds(db_path: Path, data: Path, rounds: tuple[int, ...]) -> list[dict]:
     """N readers at once on one server, each opening a dashboard and waiting until its script finished."""
     from lyg.ui.pagebench import concurrent_readers
@@ -164,7 +174,7 @@ def rule_speed(db: Database) -> tuple[float, float]:
 
 
 def run_bench(scale: int = 1_000_000, repeats: int = 5, workdir: Path | None = None, catalog_entries: int | None = None,
-              pages: bool = True, readers: tuple[int, ...] = ()) -> dict:
+              pages: bool = True, readers: tuple[int, ...] = (), browser: bool = False) -> dict:
     if not 1_000 <= scale <= 10_000_000:
         raise ValueError("--scale 应在 1,000 与 10,000,000 之间")
     catalog_entries = catalog_entries or max(SAMPLE_CATALOG, min(100_000, scale // 100))
@@ -191,6 +201,7 @@ def run_bench(scale: int = 1_000_000, repeats: int = 5, workdir: Path | None = N
         print(f"按年按类型汇总：pandas 全量载入 {naive_ms:.1f} ms，命名查询 {sql_ms:.1f} ms，倍数 {naive_ms / sql_ms:.1f}×")
         results["page_runs"] = page_runs(workdir / "lyg.duckdb", data, max(1, repeats // 2)) if pages else {}
         results["readers"] = reader_rounds(workdir / "lyg.duckdb", data, readers) if readers else []
+        results["chromium"] = chromium_rounds(workdir / "lyg.duckdb", data) if browser else {}
         one_ms, classify_s = rule_speed(db)
         results.update(check_ms=one_ms, classify_1m_s=classify_s)
         print(f"禁放规则：单次判断 {one_ms:.3f} ms；100万条事件分类 {classify_s:.2f} 秒")

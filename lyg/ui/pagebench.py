@@ -148,3 +148,35 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+# --- a real browser ------------------------------------------------------------------------------
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--use-gl=angle", "--use-angle=swiftshader",
+                 "--enable-unsafe-swiftshader"]
+FINISHED = """() => document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+                  && document.querySelector('[data-testid="stMain"] h1')"""
+
+
+def browser_times(db_path: Path, data_dir: Path, chromium: str = "/usr/bin/chromium") -> dict[str, dict]:
+    """Seconds from navigation to a finished page in headless Chromium at 1920×1080, first visit and again.
+
+    Needs the playwright package (a test dependency) and Debian's chromium."""
+    from playwright.sync_api import sync_playwright
+    out = {}
+    port = _free_port()
+    with streamlit_server(db_path, data_dir, port), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+        for name in [*PAGES, "wall"]:
+            url = f"http://127.0.0.1:{port}/" + {"overview": "", "wall": "?wall=1"}.get(name, name)
+            times = []
+            for _ in range(2):
+                started = time.perf_counter()
+                page.goto(url)  # a new document: finished once the script has stopped and the page's title is drawn
+                page.wait_for_function(FINISHED, timeout=120_000)
+                times.append(time.perf_counter() - started)
+            out[name] = {"first_s": times[0], "again_s": times[1]}
+        browser.close()
+    return out
