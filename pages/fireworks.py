@@ -9,6 +9,7 @@ from lyg.fireworks import analysis as fw
 from lyg.fireworks import figures
 from lyg.fireworks.places import CHECK_POINTS
 from lyg.ui import marks, urlstate
+from lyg.ui.shared import shared
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
 from lyg.ui.verdict import show_verdict
@@ -77,22 +78,24 @@ with guarded(ctx):
     left, right = st.columns(2)
     tr = ctx.tr
     sample = {"sample": incidents_sample}
-    left.plotly_chart(marks.marked(ctx, figures.by_year_type(fw.by_year_type(ctx.db, types), notices, ctx.t("fw.by_year"), tr), **sample),
-                      key="fw-year")
-    right.plotly_chart(marks.marked(ctx, figures.season_comparison(fw.season_comparison(ctx.db, types), ctx.t("fw.season"), tr), **sample),
-                       key="fw-season")
+    view = (tuple(types), start, end)  # every chart below depends on the view only: built once, shared by every reader
+    left.plotly_chart(shared(ctx, ("fw-year", view), lambda: marks.marked(
+        ctx, figures.by_year_type(fw.by_year_type(ctx.db, types), notices, ctx.t("fw.by_year"), tr), **sample)), key="fw-year")
+    right.plotly_chart(shared(ctx, ("fw-season", view), lambda: marks.marked(
+        ctx, figures.season_comparison(fw.season_comparison(ctx.db, types), ctx.t("fw.season"), tr), **sample)), key="fw-season")
     left, right = st.columns(2)
-    left.plotly_chart(marks.marked(ctx, figures.by_district(fw.by_district(ctx.db, start, end, types), ctx.t("fw.by_district"), tr),
-                                   **sample), key="fw-district")
-    right.plotly_chart(marks.marked(ctx, figures.inside_outside(fw.inside_outside(ctx.db, types), ctx.t("fw.inside"), tr), **sample),
-                       key="fw-inside")
+    left.plotly_chart(shared(ctx, ("fw-district", view), lambda: marks.marked(
+        ctx, figures.by_district(fw.by_district(ctx.db, start, end, types), ctx.t("fw.by_district"), tr), **sample)), key="fw-district")
+    right.plotly_chart(shared(ctx, ("fw-inside", view), lambda: marks.marked(
+        ctx, figures.inside_outside(fw.inside_outside(ctx.db, types), ctx.t("fw.inside"), tr), **sample)), key="fw-inside")
 
     left, right = st.columns([2, 3])
-    left.plotly_chart(marks.marked(ctx, figures.survey(fw.survey(ctx.db), ctx.t("fw.survey"), tr), "fw_survey"), key="fw-survey")
+    left.plotly_chart(shared(ctx, ("fw-survey",), lambda: marks.marked(ctx, figures.survey(fw.survey(ctx.db), ctx.t("fw.survey"), tr),
+                                                                        "fw_survey")), key="fw-survey")
     growth = fw.zone_growth(ctx.db)
     with right:  # areas measured on hand-drawn outlines are no surveyed figure: marked while any zone is approximate
-        st.plotly_chart(marks.marked(ctx, figures.zone_growth(growth, ctx.t("fw.growth"), tr), sample=bool(zones["approximate"].any())),
-                        key="fw-growth")
+        st.plotly_chart(shared(ctx, ("fw-growth",), lambda: marks.marked(ctx, figures.zone_growth(growth, ctx.t("fw.growth"), tr),
+                                                                        sample=bool(zones["approximate"].any()))), key="fw-growth")
         shown = pd.DataFrame({
             ctx.t("fw.notice"): growth["doc_number"].where(growth["doc_number"].notna(), growth["title"]).map(tr.value),
             ctx.t("fig.with_unit", name=ctx.t("fw.zone_area"), unit="km²"): growth["zone_km2"].round(1),

@@ -9,6 +9,7 @@ from lyg.fireworks import analysis as fw
 from lyg.ui import urlstate
 from lyg.ui.cards import alert_row, headline_card
 from lyg.ui.context import context
+from lyg.ui.shared import shared
 from lyg.ui.layout import guarded, header
 from lyg.viz.situation import LAYERS, situation_map
 
@@ -19,9 +20,9 @@ with guarded(ctx):
     units = ctx.tr.frame(meta.units(ctx.db), "name")
     names = {"": ctx.t("overview.city"), **dict(zip(units["code"], units["name"]))}
     district = urlstate.select(ctx.t("overview.district"), list(names), "district", container=st.columns(4)[0], format_func=names.get)
-    snap = snapshot.take(ctx.db, ctx.tr)  # the domains computed once for the headlines and the alerts
-    heads = overview.headlines(ctx.db, district, ctx.tr, snap)
-    found = alerts.all_alerts(ctx.db, district, ctx.tr, snap)
+    snap = shared(ctx, ("snapshot",), lambda: snapshot.take(ctx.db, ctx.tr))  # the domains, once for every reader
+    heads = shared(ctx, ("headlines", district), lambda: overview.headlines(ctx.db, district, ctx.tr, snap))
+    found = shared(ctx, ("alerts", district), lambda: alerts.all_alerts(ctx.db, district, ctx.tr, snap))
 
     left, right = st.columns([3, 2])
     with left:
@@ -53,7 +54,8 @@ with guarded(ctx):
     zones = ctx.tr.frame(fw.zones_in_force(ctx.db, day), "name")
     start, end = fw.period_bounds(fw.PERIODS[0], day)
     grid = fw.incident_grid(ctx.db, max(start, end - timedelta(days=365)), end, None, CELL_DEG)
-    st.pydeck_chart(situation_map(units, zones, ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, CELL_DEG, set(shown), district,
-                                  basemap_url=ctx.settings.basemap_style_url, tr=ctx.tr, cells_sample=snap.is_sample("fireworks")),
-                    key="overview-map", height=620)
+    deck = shared(ctx, ("situation-map", tuple(sorted(shown)), district), lambda: situation_map(
+        units, zones, ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, CELL_DEG, set(shown), district,
+        basemap_url=ctx.settings.basemap_style_url, tr=ctx.tr, cells_sample=snap.is_sample("fireworks")))
+    st.pydeck_chart(deck, key="overview-map", height=620)
     st.caption(ctx.t("overview.map_caption") + (ctx.t("map.cells_sample_note") if snap.is_sample("fireworks") else ""))
