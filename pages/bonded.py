@@ -65,8 +65,8 @@ with guarded(ctx):
     left, right = st.columns([3, 2])
     with left:
         st.subheader(ctx.t("bz.map"))
-        st.pydeck_chart(figures.blocks_map(ctx.tr.frame(meta.units(ctx.db), "name"), bz.blocks(ctx.db), ctx.settings.basemap_style_url,
-                                           ctx.tr), key="bz-map", height=480)
+        st.pydeck_chart(shared(ctx, ("bz-map",), lambda: figures.blocks_map(ctx.tr.frame(meta.units(ctx.db), "name"), bz.blocks(ctx.db),
+                                                                            ctx.settings.basemap_style_url, ctx.tr)), key="bz-map", height=480)
         st.caption(ctx.t("bz.map_caption"))
     with right:
         st.subheader(ctx.t("bz.platforms"))

@@ -69,9 +69,9 @@ with guarded(ctx):
         st.subheader(ctx.t("fw.map"))
         zones = fw.zones(ctx.db)
         grid = fw.incident_grid(ctx.db, start, end, types, CELL_DEG)
-        deck = figures.ban_map(ctx.tr.frame(meta.units(ctx.db), "name"), zones[zones["notice_id"] == notice_id],
-                               fw.places(ctx.db), grid, CELL_DEG, point=(lon, lat),
-                               basemap_url=ctx.settings.basemap_style_url, tr=ctx.tr, cells_sample=incidents_sample)
+        deck = shared(ctx, ("fw-map", notice_id, tuple(types), start, end, lon, lat), lambda: figures.ban_map(
+            ctx.tr.frame(meta.units(ctx.db), "name"), zones[zones["notice_id"] == notice_id], fw.places(ctx.db), grid, CELL_DEG,
+            point=(lon, lat), basemap_url=ctx.settings.basemap_style_url, tr=ctx.tr, cells_sample=incidents_sample))
         st.pydeck_chart(deck, key="fw-map", height=620, on_select=remember_map_pick, selection_mode="single-object")
         st.caption(ctx.t("fw.map_legend") + ctx.t("fw.map_caption") + (ctx.t("map.cells_sample_note") if incidents_sample else ""))
 
