@@ -21,6 +21,7 @@ from lyg.ui import marks
 from lyg.ui.context import PageContext, as_of_text
 from lyg.ui.layout import plain
 from lyg.ui.marks import badge, marked
+from lyg.ui.shared import shared
 from lyg.viz.charts import SAMPLE_COLOUR, WALL_BACKGROUND, for_wall
 from lyg.viz.situation import LAYERS, situation_map
 
@@ -66,8 +67,9 @@ def _header(ctx: PageContext, title: str, index: int, total: int, updated: datet
 
 
 def _overview(ctx: PageContext) -> None:
-    snap = snapshot.take(ctx.db, ctx.tr)
-    heads, found = overview.headlines(ctx.db, tr=ctx.tr, snap=snap), alerts.all_alerts(ctx.db, tr=ctx.tr, snap=snap)
+    snap = shared(ctx, ("snapshot",), lambda: snapshot.take(ctx.db, ctx.tr))  # the same object the overview page shares
+    heads = shared(ctx, ("headlines", ""), lambda: overview.headlines(ctx.db, "", ctx.tr, snap))
+    found = shared(ctx, ("alerts", ""), lambda: alerts.all_alerts(ctx.db, "", ctx.tr, snap))
     left, right = st.columns([5, 4])
     with left:
         for start in range(0, min(len(heads), 9), 3):
@@ -82,13 +84,24 @@ def _overview(ctx: PageContext) -> None:
             text = _shortened(a.text, 64 if ctx.lang == "zh" else 120)
             st.markdown(ctx.t("wall.alert", severity=ctx.t(a.severity_key), text=(f"{badge(ctx)} " if a.illustrative else "") + plain(text)))
     with right:
-        day = fw.as_of(ctx.db)
-        start, end = fw.period_bounds(fw.PERIODS[0], day)
-        grid = fw.incident_grid(ctx.db, end - timedelta(days=365), end, None, 0.01)
-        deck = situation_map(ctx.tr.frame(meta.units(ctx.db), "name"), ctx.tr.frame(fw.zones_in_force(ctx.db, day), "name"), ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, 0.01,
-                             set(LAYERS), height=MAP_H, background=WALL_BACKGROUND, label_colour=[226, 232, 240, 255], tr=ctx.tr,
-                             cells_sample=snap.is_sample("fireworks"))
-        st.pydeck_chart(deck, height=MAP_H, key="wall-map")
+        st.pydeck_chart(shared(ctx, ("wall", "map"), lambda: _wall_map(ctx, snap)), height=MAP_H, key="wall-map")
+
+
+def _wall_map(ctx: PageContext, snap: snapshot.Snapshot):
+    """The last twelve months on the situational map, dark, every layer on."""
+    day = fw.as_of(ctx.db)
+    start, end = fw.period_bounds(fw.PERIODS[0], day)
+    grid = fw.incident_grid(ctx.db, end - timedelta(days=365), end, None, 0.01)
+    return situation_map(ctx.tr.frame(meta.units(ctx.db), "name"), ctx.tr.frame(fw.zones_in_force(ctx.db, day), "name"),
+                         ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, 0.01, set(LAYERS), height=MAP_H, background=WALL_BACKGROUND,
+                         label_colour=[226, 232, 240, 255], tr=ctx.tr, cells_sample=snap.is_sample("fireworks"))
+
+
+def _wall_chart(ctx: PageContext, container, key: str, build, height: int, font_size: int = 20, tables: tuple[str, ...] = (),
+                sample: bool | None = None) -> None:
+    """A chart restyled for the wall and marked where sample, built once per database and language for every screen."""
+    fig = shared(ctx, ("wall", key), lambda: for_wall(marked(ctx, build(), *tables, sample=sample), height, font_size))
+    container.plotly_chart(fig, key=key)
 
 
 def _shortened(text: str, limit: int) -> str:
@@ -99,17 +112,17 @@ def _fireworks(ctx: PageContext) -> None:
     tr = ctx.tr
     left, right = st.columns(2)
     sample = {"sample": marks.is_sample(ctx, "fw_incidents")}
-    left.plotly_chart(for_wall(marked(ctx, fw_fig.season_comparison(fw.season_comparison(ctx.db), ctx.t("wall.fw_season"), tr), **sample), CHART_H),
-                      key="wall-fw-season")
+    _wall_chart(ctx, left, "wall-fw-season",
+                lambda: fw_fig.season_comparison(fw.season_comparison(ctx.db), ctx.t("wall.fw_season"), tr), CHART_H, **sample)
     notices = fw.notices(ctx.db)
-    right.plotly_chart(for_wall(marked(ctx, fw_fig.by_year_type(fw.by_year_type(ctx.db), notices, ctx.t("wall.fw_year"), tr), **sample), CHART_H),
-                       key="wall-fw-year")
+    _wall_chart(ctx, right, "wall-fw-year",
+                lambda: fw_fig.by_year_type(fw.by_year_type(ctx.db), notices, ctx.t("wall.fw_year"), tr), CHART_H, **sample)
     left, right = st.columns(2)
     approximate = bool(fw.zones(ctx.db)["approximate"].any())  # areas measured on hand-drawn outlines
-    left.plotly_chart(for_wall(marked(ctx, fw_fig.zone_growth(fw.zone_growth(ctx.db), ctx.t("wall.fw_growth"), tr), sample=approximate), CHART_H),
-                      key="wall-fw-growth")
-    right.plotly_chart(for_wall(marked(ctx, fw_fig.inside_outside(fw.inside_outside(ctx.db), ctx.t("fw.inside"), tr), **sample), CHART_H),
-                       key="wall-fw-inside")
+    _wall_chart(ctx, left, "wall-fw-growth",
+                lambda: fw_fig.zone_growth(fw.zone_growth(ctx.db), ctx.t("wall.fw_growth"), tr), CHART_H, sample=approximate)
+    _wall_chart(ctx, right, "wall-fw-inside",
+                lambda: fw_fig.inside_outside(fw.inside_outside(ctx.db), ctx.t("fw.inside"), tr), CHART_H, **sample)
 
 
 def _bonded(ctx: PageContext) -> None:
@@ -117,13 +130,13 @@ def _bonded(ctx: PageContext) -> None:
     progress = bz.progress(ctx.db, year)
     for start in (0, 2):
         for col, p in zip(st.columns(2), progress[start:start + 2]):
-            col.plotly_chart(for_wall(marked(ctx, bz_fig.bullet(p, tr=ctx.tr), "bz_monthly"), 190), key=f"wall-bullet-{p.indicator_code}")
+            _wall_chart(ctx, col, f"wall-bullet-{p.indicator_code}", lambda: bz_fig.bullet(p, tr=ctx.tr), 190, tables=("bz_monthly",))
             col.markdown(f"**{bz_fig.status_line(p, ctx.tr)}**")
     paths = bz.paths(ctx.db, year, progress)
     cumulative = [p for p in progress if p.comparison != "share_above"][:3]
     for col, p in zip(st.columns(3), cumulative):
-        col.plotly_chart(for_wall(marked(ctx, bz_fig.cumulative(p, paths[p.indicator_code], ctx.tr), "bz_monthly"), 380, 16),
-                         key=f"wall-path-{p.indicator_code}")
+        _wall_chart(ctx, col, f"wall-path-{p.indicator_code}",
+                    lambda: bz_fig.cumulative(p, paths[p.indicator_code], ctx.tr), 380, 16, tables=("bz_monthly",))
 
 
 def _catalog(ctx: PageContext) -> None:
@@ -140,8 +153,8 @@ def _catalog(ctx: PageContext) -> None:
                      unsafe_allow_html=True)
     by_cycle = cat.freshness_by_cycle(ctx.db, day)
     left, right = st.columns([3, 2])
-    left.plotly_chart(for_wall(marked(ctx, cat_fig.freshness_by_cycle(by_cycle, ctx.t("wall.cat_cycle"), ctx.tr), "cat_entries"), 700),
-                      key="wall-cat-cycle")
+    _wall_chart(ctx, left, "wall-cat-cycle",
+                lambda: cat_fig.freshness_by_cycle(by_cycle, ctx.t("wall.cat_cycle"), ctx.tr), 700, tables=("cat_entries",))
     stale = cat.scorecard(ctx.db, day).head(10)
     with right:
         sample = f" {badge(ctx)}" if marks.is_sample(ctx, "cat_entries") else ""
@@ -156,18 +169,18 @@ def _digital(ctx: PageContext) -> None:
     components = dg.component_status(ctx.db.query("digital.components"), projects)
     left, right = st.columns([2, 3])
     progress = ("dg_projects", "dg_progress")
-    left.plotly_chart(for_wall(marked(ctx, dg_fig.framework(components, tr=ctx.tr), *progress), 420, 18), key="wall-dg-framework")
-    left.plotly_chart(for_wall(marked(ctx, dg_fig.phases(dg.phases(projects, day), ctx.tr), *progress), 400), key="wall-dg-phases")
-    right.plotly_chart(for_wall(marked(ctx, dg_fig.gantt(projects, day, ctx.tr), *progress), 840, 16), key="wall-dg-gantt")
+    _wall_chart(ctx, left, "wall-dg-framework", lambda: dg_fig.framework(components, tr=ctx.tr), 420, 18, tables=progress)
+    _wall_chart(ctx, left, "wall-dg-phases", lambda: dg_fig.phases(dg.phases(projects, day), ctx.tr), 400, tables=progress)
+    _wall_chart(ctx, right, "wall-dg-gantt", lambda: dg_fig.gantt(projects, day, ctx.tr), 840, 16, tables=progress)
 
 
 def _legislation(ctx: PageContext) -> None:
     projects, events = leg.load(ctx.db)
     left, right = st.columns(2)
     tables = ("leg_projects", "leg_events")
-    left.plotly_chart(for_wall(marked(ctx, leg_fig.pipeline(projects, ctx.tr), *tables), CHART_H), key="wall-leg-pipeline")
-    right.plotly_chart(for_wall(marked(ctx, leg_fig.adoption(leg.adoption_rates(events, "method"), "method", ctx.tr), *tables), CHART_H),
-                       key="wall-leg-adoption")
+    _wall_chart(ctx, left, "wall-leg-pipeline", lambda: leg_fig.pipeline(projects, ctx.tr), CHART_H, tables=tables)
+    _wall_chart(ctx, right, "wall-leg-adoption",
+                lambda: leg_fig.adoption(leg.adoption_rates(events, "method"), "method", ctx.tr), CHART_H, tables=tables)
     sample = f" {badge(ctx)}" if marks.is_sample(ctx, *tables) else ""
     st.markdown(f"### {ctx.t('leg.compliance')}{sample}")
     for v in leg.violations(projects, events, ctx.tr).head(6).itertuples():
