@@ -104,7 +104,9 @@ def classify_incidents(incidents: pd.DataFrame, rules) -> pd.DataFrame:
 
 
 
-def write_database(frames: dict[str, pd.DataFrame], files: dict[str, str], data_dir: Path, db_path: Path) -> dict[str, int]:
+def write_database(frames: dict[str, pd.DataFrame], files: dict[str, str], data_dir: Path, db_path: Path,
+                   counts: list[tuple[str, str, int]]) -> dict[str, int]:
+    """Every table, its source file's checksum, its rows by provenance (counts) and the derived tables, atomically."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -125,8 +127,7 @@ def write_database(frames: dict[str, pd.DataFrame], files: dict[str, str], data_
         con.executemany("INSERT INTO build_sources VALUES (?, ?, ?, ?)",
                         [(t, files[t], fingerprint(data_dir / files[t]), rows[t]) for t in rows])
         con.execute("CREATE TABLE build_provenance (table_name VARCHAR, provenance VARCHAR, rows BIGINT)")
-        con.executemany("INSERT INTO build_provenance VALUES (?, ?, ?)",
-                        [c for table in TABLES for c in provenance.table_counts(table, frames[table.name])])
+        con.executemany("INSERT INTO build_provenance VALUES (?, ?, ?)", counts)
         con.execute("CREATE TABLE build_info (built_at TIMESTAMP)")
         con.execute("INSERT INTO build_info VALUES (?)", [datetime.now().replace(microsecond=0)])  # the server's local time
         for sql in statements("derived"):
@@ -144,9 +145,9 @@ def build(data_dir: Path, db_path: Path) -> BuildReport:
     """Validate every source, derive, write atomically. Raises ContractError and keeps the old database."""
     started = time.perf_counter()
     frames, files = load_sources(data_dir)
-    rows = write_database(enrich(frames), files, data_dir, db_path)
-    sample = {name: n for table in TABLES for name, kind, n in provenance.table_counts(table, frames[table.name])
-              if kind == provenance.ILLUSTRATIVE}
+    counts = [c for table in TABLES for c in provenance.table_counts(table, frames[table.name])]
+    rows = write_database(enrich(frames), files, data_dir, db_path, counts)
+    sample = {name: n for name, kind, n in counts if kind == provenance.ILLUSTRATIVE}
     return BuildReport(db_path, rows, time.perf_counter() - started, sample)
 
 
