@@ -7,7 +7,6 @@ real and derived rows carries none.
 """
 from __future__ import annotations
 
-import threading
 from datetime import datetime
 
 import pandas as pd
@@ -27,10 +26,6 @@ DOMAIN_TABLES: dict[str, tuple[str, ...]] = {
     "legislation": ("leg_projects", "leg_events"),
 }
 DOMAIN_TABLES["overview"] = tuple(dict.fromkeys(t for tables in DOMAIN_TABLES.values() for t in tables))
-DOMAIN_TABLES["wall"] = DOMAIN_TABLES["overview"]
-
-_CACHE: dict[tuple, pd.DataFrame] = {}
-_LOCK = threading.Lock()
 
 
 def provenance_column(table: Table) -> str | None:
@@ -49,13 +44,8 @@ def table_counts(table: Table, frame: pd.DataFrame) -> list[tuple[str, str, int]
 
 
 def counts(db: Database) -> pd.DataFrame:
-    """Rows of every table by provenance, as the build counted them (shared by every session until a rebuild)."""
-    key = (str(db.path), db.path.stat().st_mtime)
-    with _LOCK:
-        if key not in _CACHE:
-            _CACHE.clear()
-            _CACHE[key] = db.query("meta.provenance")
-        return _CACHE[key]
+    """Rows of every table by provenance, as the build counted them (a named query: shared until a rebuild)."""
+    return db.query("meta.provenance")
 
 
 def illustrative(db: Database, *tables: str) -> bool:
@@ -91,21 +81,21 @@ def sources(db: Database, domain: str) -> pd.DataFrame:
 
 def sources_of(db: Database, tables: tuple[str, ...]) -> list[tuple[str, str]]:
     """(table, source file) for the given tables, in the order given."""
-    files = dict(zip(*db.query("meta.table_rows")[["table_name", "file"]].to_dict("list").values()))
-    return [(t, files[t]) for t in tables if t in files]
+    files = db.query("meta.table_rows").set_index("table_name")["file"]
+    return [(t, files[t]) for t in tables if t in files.index]
 
 
 def caveats(db: Database, domain: str, tr) -> list[str]:
     """What a reader must know besides row counts: assumed dates, zones never drawn, extrapolated targets."""
     out = []
-    if domain in ("fireworks", "overview", "wall"):
+    if domain in ("fireworks", "overview"):
         for r in db.query("meta.assumed_dates").itertuples():
             out.append(tr("src.assumed_date", notice=tr.value(r.title), day=tr.date(r.effective_from.date()), note=tr.value(r.effective_from_note)))
         for r in db.query("meta.undrawn_zones").itertuples():
             name = r.doc_number if isinstance(r.doc_number, str) and r.doc_number else tr("fwr.notice_label", title=tr.value(r.title))
             out.append(tr(f"src.zones_{r.zones_status}", notice=tr.value(name), unit=tr.value(r.unit_name)))
         out.append(tr("src.approximate"))
-    if domain in ("bonded", "overview", "wall"):
+    if domain in ("bonded", "overview"):
         for r in db.query("meta.extrapolated_targets").itertuples():
             out.append(tr("src.extrapolated", name=tr.value(r.indicator_name), first=r.first_year, last=r.last_year))
     return out

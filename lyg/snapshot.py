@@ -6,10 +6,10 @@ from datetime import date
 
 import pandas as pd
 
+from lyg import provenance
 from lyg.bonded import analysis as bz
 from lyg.bonded.metrics import Progress
 from lyg.catalog import search as cat
-from lyg import provenance
 from lyg.db import Database
 from lyg.digital import programme as dg
 from lyg.i18n import ZH, Translator

@@ -11,8 +11,7 @@ SOURCE_COLUMNS = ["label", "file", "rows", "rows_real", "rows_illustrative", "ro
 ctx = context("sources")
 with guarded(ctx):
     st.title(ctx.t("page.sources"))
-    domains = [d for d in provenance.DOMAIN_TABLES if d != "wall"]
-    domain = urlstate.select(ctx.t("src.for"), domains, "for", container=st.columns(3)[0], format_func=lambda d: ctx.t(f"page.{d}"))
+    domain = urlstate.select(ctx.t("src.for"), list(provenance.DOMAIN_TABLES), "for", container=st.columns(3)[0], format_func=lambda d: ctx.t(f"page.{d}"))
     built = provenance.built_at(ctx.db)
     if built:
         st.caption(ctx.t("src.built", time=f"{built:%Y-%m-%d %H:%M}"))

@@ -147,7 +147,7 @@ class BanRules:
     def check(self, lon: float, lat: float, when: datetime, tr: Translator = ZH) -> dict:
         """Banned True / False / None (unknown), with every reason, every unknown and every caveat in plain words."""
         day = when.date()
-        reasons, unknowns, caveats, used = [], [], [], []
+        reasons, unknowns, used = [], [], []
         for place in self.places:
             if not place.contains(lon, lat):
                 continue
@@ -179,7 +179,9 @@ class BanRules:
         if not in_urban:
             unknowns.append(tr("fwr.unknown_county") if self._in_city(lon, lat) else tr("fwr.outside_city"))
         banned = True if reasons else None if unknowns else False
-        caveats += self._caveats(lon, lat, day, notice or pending, used, banned, tr)
+        approximate = any(a.approximate for a in used) or self._near_approximate(lon, lat, notice or pending)
+        sample = any(a.provenance == "illustrative" for a in used)
+        caveats = self._caveats(notice or pending, approximate, sample, banned, tr)
         return {
             "lon": lon, "lat": lat, "local_time": when.strftime("%Y-%m-%d %H:%M"),
             "banned": banned, "verdict": {True: "banned", False: "not_banned", None: "unknown"}[banned],
@@ -187,8 +189,7 @@ class BanRules:
             "notice_in_force": notice.label(tr) if notice else None,
             "zone": zone.name if zone else None,
             "reasons": reasons, "unknowns": unknowns if banned is None else [], "caveats": caveats,
-            "approximate": any(a.approximate for a in used) or self._near_approximate(lon, lat, notice),
-            "provenance": "illustrative" if any(a.provenance == "illustrative" for a in used) else "real",
+            "approximate": approximate, "provenance": "illustrative" if sample else "real",
             "penalty": tr("fwr.penalty") if reasons else None,
             "summary": _summary(banned, in_urban, notice, zone, when, tr, unknowns),
         }
@@ -204,14 +205,14 @@ class BanRules:
         candidates = list(self.places) + (self.zones_of(notice.notice_id) if notice else [])
         return any(a.approximate and a.near_edge(lon, lat) for a in candidates)
 
-    def _caveats(self, lon, lat, day, notice, used, banned, tr) -> list[str]:
+    def _caveats(self, notice: Notice | None, approximate: bool, sample: bool, banned: bool | None, tr: Translator) -> list[str]:
         out = []
-        if any(a.approximate for a in used) or self._near_approximate(lon, lat, notice):
+        if approximate:
             out.append(tr("fwr.caveat_approximate", metres=int(NEAR_EDGE_M)))
         if notice is not None and notice.effective_from_assumed:
             out.append(tr("fwr.caveat_assumed", notice=notice.label(tr), day=tr.date(notice.effective_from),
                           note=tr.value(notice.effective_from_note)))
-        if any(a.provenance == "illustrative" for a in used):
+        if sample:
             out.append(tr("fwr.caveat_sample_place"))
         if banned is False:
             out.append(tr("fwr.caveat_places", n=len(self.places)))
@@ -231,11 +232,11 @@ class BanRules:
         unknown_place = np.zeros(n, dtype=bool)  # in an item 七 place whose listing notice's start is unknown
         days = when.dt.normalize().to_numpy()
         urban = _within(self.urban_area, lon, lat)
+        inside = {a.area_id: _within(a.geometry, lon, lat) for a in self.places + self.units}  # each shape tested once
         in_place = np.zeros(n, dtype=bool)
         for place in self.places:
-            inside = _within(place.geometry, lon, lat)
             if not place.item_seven:
-                in_place |= inside & (days >= np.datetime64(REGULATION_FROM, "ns"))
+                in_place |= inside[place.area_id] & (days >= np.datetime64(REGULATION_FROM, "ns"))
         zone_ids = []
         for i, notice in enumerate(self.notices):
             active = _active(notice, days)
@@ -246,21 +247,19 @@ class BanRules:
             scope = active | pending
             may_be_zoned = np.zeros(n, dtype=bool)
             for zone in self.zones_of(notice.notice_id):
-                inside = _within(zone.geometry, lon, lat)
-                zone_code[active & inside] = len(zone_ids)
+                in_zone_now = _within(zone.geometry, lon, lat)
+                zone_code[active & in_zone_now] = len(zone_ids)
                 zone_ids.append(zone.area_id)
-                may_be_zoned |= inside
+                may_be_zoned |= in_zone_now
             ban_hours[scope] = _ban_hours_vector(notice.time_rule, when[scope])
             for place in self.places:
                 if place.item_seven and notice.notice_id in place.listed_by:
-                    inside = _within(place.geometry, lon, lat)
-                    in_place |= active & inside
-                    unknown_place |= pending & inside & (notice_code < 0)
+                    in_place |= active & inside[place.area_id]
+                    unknown_place |= pending & inside[place.area_id] & (notice_code < 0)
             for unit in self.units:
                 if self.coverage.get((notice.notice_id, unit.area_id), ("drawn",))[0] in UNDRAWN:
-                    in_unit = _within(unit.geometry, lon, lat)
-                    unknown |= active & (zone_code < 0) & in_unit
-                    may_be_zoned |= in_unit
+                    unknown |= active & (zone_code < 0) & inside[unit.area_id]
+                    may_be_zoned |= inside[unit.area_id]
             unknown |= pending & (notice_code < 0) & may_be_zoned
         in_zone = pd.array(zone_code >= 0, dtype="boolean")
         in_zone[unknown] = pd.NA

@@ -26,9 +26,9 @@ def badge(ctx: PageContext) -> str:
 
 def marked(ctx: PageContext, fig: go.Figure, *tables: str, sample: bool | None = None) -> go.Figure:
     """The figure with the sample-data mark when any of its tables (or the caller) says its values are illustrative."""
-    if sample if sample is not None else is_sample(ctx, *tables):
-        return mark_illustrative(fig, ctx.t("mark.sample_chart"))
-    return fig
+    if sample is None:
+        sample = is_sample(ctx, *tables)
+    return mark_illustrative(fig, ctx.t("mark.sample_chart")) if sample else fig
 
 
 def with_provenance_column(ctx: PageContext, frame: pd.DataFrame, rows=None, tables: tuple[str, ...] = ()) -> pd.DataFrame:
