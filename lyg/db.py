@@ -86,6 +86,27 @@ class Database:
                         self._cache.popitem(last=False)
         return frame
 
+    def memo(self, key: tuple, build):
+        """A value derived from this database file (not from the caller), built once per file and shared like query
+        results. DataFrames are handed out as copies; other values must be immutable."""
+        stamp = self._file_stamp()
+        full = ("memo", key)
+        with self._cache_lock:
+            if stamp != self._cache_stamp:
+                self._cache.clear()
+                self._cache_stamp = stamp
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                hit = self._cache[full]
+                return hit.copy() if isinstance(hit, pd.DataFrame) else hit
+        value = build()
+        with self._cache_lock:
+            if stamp == self._cache_stamp:
+                self._cache[full] = value.copy() if isinstance(value, pd.DataFrame) else value
+                while len(self._cache) > self.CACHE_ENTRIES:
+                    self._cache.popitem(last=False)
+        return value
+
     def execute(self, sql: str, params: dict | list | None = None) -> pd.DataFrame:
         cur = self.cursor()
         try:

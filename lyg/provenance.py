@@ -50,8 +50,15 @@ def counts(db: Database) -> pd.DataFrame:
 
 def illustrative(db: Database, *tables: str) -> bool:
     """True when any row of these tables is illustrative."""
-    frame = counts(db)
-    return bool(((frame["table_name"].isin(tables)) & (frame["provenance"] == ILLUSTRATIVE) & (frame["rows"] > 0)).any())
+    return not illustrative_tables(db).isdisjoint(tables)
+
+
+def illustrative_tables(db: Database) -> frozenset[str]:
+    """The tables holding any illustrative row (asked on every page element, so computed once per build)."""
+    def build():
+        frame = counts(db)
+        return frozenset(frame.loc[(frame["provenance"] == ILLUSTRATIVE) & (frame["rows"] > 0), "table_name"])
+    return db.memo(("illustrative_tables",), build)
 
 
 def any_illustrative(values) -> bool:

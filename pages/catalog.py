@@ -10,6 +10,7 @@ from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.facets import current_selection, facet_picker
 from lyg.ui.layout import downloads, guarded, header, labelled, table_with_downloads
+from lyg.ui.shared import shared
 
 RESULT_COLUMNS = ("resource_code", "name", "provider", "class_category", "share_type", "open_text", "format", "update_cycle",
                   "last_updated_on", "freshness", "age_days", "items")
@@ -102,8 +103,10 @@ with guarded(ctx):
         st.caption(ctx.t("cat.freshness_rule"))
         by_cycle = cat.freshness_by_cycle(ctx.db, day)
         left, right = st.columns([3, 2])
-        left.plotly_chart(marks.marked(ctx, figures.freshness_by_cycle(by_cycle, tr=ctx.tr), sample=sample), key="cat-fresh-cycle")
-        right.plotly_chart(marks.marked(ctx, figures.freshness_share(by_cycle, tr=ctx.tr), sample=sample), key="cat-fresh-share")
+        left.plotly_chart(shared(ctx, ("cat-fresh-cycle", day), lambda: marks.marked(ctx, figures.freshness_by_cycle(by_cycle, tr=ctx.tr), sample=sample)),
+                          key="cat-fresh-cycle")
+        right.plotly_chart(shared(ctx, ("cat-fresh-share", day), lambda: marks.marked(ctx, figures.freshness_share(by_cycle, tr=ctx.tr), sample=sample)),
+                           key="cat-fresh-share")
     with tab_quality:
         problems = cat.quality(ctx.db)
         st.markdown(ctx.t("cat.quality_count", n=len(problems)) if len(problems) else ctx.t("cat.quality_none"))

@@ -8,6 +8,7 @@ from lyg.digital import programme as dg
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
+from lyg.ui.shared import shared
 
 PROJECT_COLUMNS = ["project_code", "name", "system_name", "lead_department", "phase_year", "planned_start", "planned_end", "budget_wan",
                    "spent_wan", "planned_pct", "actual_pct", "days_late", "schedule_text", "cpi", "cost_text"]
@@ -27,12 +28,13 @@ with guarded(ctx):
         header(ctx, "page.digital", day, domain="digital")
     st.caption(ctx.t("dg.named_note"))
 
-    projects = dg.projects(ctx.db, day)
-    components = dg.component_status(ctx.db.query("digital.components"), projects)
+    projects = shared(ctx, ("dg-projects", day), lambda: dg.projects(ctx.db, day))
+    components = shared(ctx, ("dg-components", day), lambda: dg.component_status(ctx.db.query("digital.components"), projects))
     st.subheader(ctx.t("dg.framework"))
     names = {c.component_code: ctx.t("dg.component_name", name=tr.value(c.name), metaphor=tr.value(c.metaphor)) for c in components.itertuples()}
     picked = urlstate.select(ctx.t("dg.component"), list(names), "component", container=st.columns(3)[0], format_func=names.get)
-    st.plotly_chart(marks.marked(ctx, figures.framework(components, picked, tr), *PROGRESS), key="dg-framework")
+    st.plotly_chart(shared(ctx, ("dg-framework", day, picked), lambda: marks.marked(ctx, figures.framework(components, picked, tr), *PROGRESS)),
+                    key="dg-framework")
     linked = projects[projects["component_codes"].fillna("").str.split(";").map(lambda codes: picked in codes)]
     st.markdown(f"**{ctx.t('dg.component_projects', name=names[picked])}**")
     table_with_downloads(ctx, labelled(ctx, linked, ["name", "lead_department", "actual_pct", "days_late", "schedule_text", "cost_text"],
@@ -45,18 +47,18 @@ with guarded(ctx):
                       days=p["days_late"], cost=tr.value(p["cost_text"]), spent=p["spent_wan"], budget=p["budget_wan"]), icon=":material/flag:")
     st.subheader(ctx.t("dg.gantt"))
     st.caption(ctx.t("dg.gantt_help"))
-    st.plotly_chart(marks.marked(ctx, figures.gantt(projects, day, tr), *PROGRESS), key="dg-gantt")
+    st.plotly_chart(shared(ctx, ("dg-gantt", day), lambda: marks.marked(ctx, figures.gantt(projects, day, tr), *PROGRESS)), key="dg-gantt")
     table = labelled(ctx, projects.round(dict.fromkeys(["budget_wan", "spent_wan", "planned_pct", "actual_pct", "cpi"], 2)), PROJECT_COLUMNS,
                      PROJECT_VOCABULARY)
     table_with_downloads(ctx, table, f"digital_projects_{day}", key="dg-projects", height=320, tables=PROGRESS, as_of=day)
 
     left, right = st.columns([2, 3])
     left.subheader(ctx.t("dg.phases"))
-    left.plotly_chart(marks.marked(ctx, figures.phases(dg.phases(projects, day), tr), *PROGRESS), key="dg-phases")
+    left.plotly_chart(shared(ctx, ("dg-phases", day), lambda: marks.marked(ctx, figures.phases(dg.phases(projects, day), tr), *PROGRESS)), key="dg-phases")
     right.subheader(ctx.t("dg.indicators"))
     indicators = ctx.db.query("digital.indicators")
-    right.plotly_chart(marks.marked(ctx, figures.indicators(indicators[indicators["year"] <= day.year], tr), "dg_indicators"),
-                       key="dg-indicators")
-    attainment = dg.indicator_attainment(indicators[indicators["year"] <= day.year]).round(1)
+    right.plotly_chart(shared(ctx, ("dg-indicators", day.year), lambda: marks.marked(
+        ctx, figures.indicators(indicators[indicators["year"] <= day.year], tr), "dg_indicators")), key="dg-indicators")
+    attainment = shared(ctx, ("dg-attainment", day.year), lambda: dg.indicator_attainment(indicators[indicators["year"] <= day.year]).round(1))
     table_with_downloads(ctx, labelled(ctx, attainment, INDICATOR_COLUMNS, ("name", "unit")), "digital_indicators", key="dg-indicators-table",
                          tables=("dg_indicators",))

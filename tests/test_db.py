@@ -72,3 +72,23 @@ def test_named_query_results_are_shared_copies_and_dropped_on_rebuild(data_copy,
     departments.write_text(departments.read_text(encoding="utf-8") + "3207998,市另一新部门,illustrative\n", encoding="utf-8")
     build(data_copy, path)
     assert departments_rows() == before + 1  # the rebuilt file is a new database: nothing stale is served
+
+
+def test_derived_values_are_built_once_per_file_and_rebuilt_after_a_rebuild(data_copy, tmp_path):
+    from lyg import provenance
+    path = tmp_path / "lyg.duckdb"
+    build(data_copy, path)
+    database = Database(path)
+    calls = []
+    def departments():
+        calls.append(1)
+        return database.execute("SELECT * FROM cat_departments")
+    first = database.memo(("departments",), departments)
+    first["name"] = "changed by a caller"
+    again = database.memo(("departments",), departments)
+    assert len(calls) == 1 and "changed by a caller" not in set(again["name"])  # built once, handed out as copies
+    assert "cat_departments" in provenance.illustrative_tables(database)
+    path_csv = data_copy / "departments.csv"
+    path_csv.write_text(path_csv.read_text(encoding="utf-8") + "3207997,市又一新部门,illustrative\n", encoding="utf-8")
+    build(data_copy, path)
+    assert len(database.memo(("departments",), departments)) == len(again) + 1 and len(calls) == 2

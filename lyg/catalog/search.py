@@ -49,8 +49,10 @@ def search(db: Database, filters: Filters, day: date, page: int = 1, page_size: 
 
 def facets(db: Database, filters: Filters, day: date) -> dict[str, pd.DataFrame]:
     """value -> count per facet, each counted with every other selection applied (so they narrow each other)."""
-    frame = db.query("catalog.facets", **filters.params(day))
-    return {key: frame[frame["facet"] == key][["value", "n"]].reset_index(drop=True) for key in FACETS}
+    def build():
+        frame = db.query("catalog.facets", **filters.params(day))
+        return {key: frame[frame["facet"] == key][["value", "n"]].reset_index(drop=True) for key in FACETS}
+    return {key: counts.copy() for key, counts in db.memo(("catalog.facets", filters, day), build).items()}
 
 
 def export(db: Database, filters: Filters, day: date) -> pd.DataFrame:
