@@ -5,7 +5,6 @@ complete, so readers never see half a database and a failed build keeps the prev
 """
 from __future__ import annotations
 
-import fcntl
 import os
 import time
 from datetime import datetime
@@ -15,8 +14,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from lyg import lunar, provenance
+from lyg import lunar, provenance, transaction
 from lyg.contracts import TABLES, Table, ddl
+from lyg.filelock import data_lock
 from lyg.fireworks.load import rules_from_frames
 from lyg.geo import area_km2, geometry_problem, to_wkb
 from lyg.sqlfiles import statements
@@ -164,14 +164,11 @@ def needs_build(data_dir: Path, db_path: Path) -> bool:
 
 
 def ensure_built(data_dir: Path, db_path: Path) -> bool:
-    """Build under a file lock when needed (several app sessions may start at once). True if it built."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(db_path.with_name(db_path.name + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    """Build under the data lock when needed (several app sessions may start at once), after finishing or
+    undoing an interrupted import. True if it built."""
+    with data_lock(db_path):
+        transaction.recover(data_dir, db_path)
         if not needs_build(data_dir, db_path):
             return False
         build(data_dir, db_path)
         return True
-
-
-

@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from lyg import transaction
+from lyg.filelock import data_lock
 from lyg.importer.readers import ImportFileError
 from lyg.validate import ContractError
 
@@ -16,11 +18,13 @@ def _bar(fraction: float, text: str) -> None:
 def import_any(domain: str, path: Path, data_dir: Path, db_path: Path, *, user: str, sheet=None, crs=None, gcj02=False,
                progress=None):
     """The importer of a domain (the catalog has its national template; the rest follow their contracts)."""
-    if domain == "catalog":
-        from lyg.catalog.importer import import_catalog
-        return import_catalog(path, data_dir, db_path, user=user, sheet=sheet)
-    from lyg.importer.generic import import_table
-    return import_table(domain, path, data_dir, db_path, user=user, sheet=sheet, crs=crs, gcj02=gcj02, progress=progress)
+    with data_lock(db_path):  # from reading the current files to the commit: two imports never interleave
+        transaction.recover(data_dir, db_path)
+        if domain == "catalog":
+            from lyg.catalog.importer import import_catalog
+            return import_catalog(path, data_dir, db_path, user=user, sheet=sheet)
+        from lyg.importer.generic import import_table
+        return import_table(domain, path, data_dir, db_path, user=user, sheet=sheet, crs=crs, gcj02=gcj02, progress=progress)
 
 
 def run(args, settings) -> int:

@@ -5,11 +5,9 @@ appends a line (file, checksum, rows, time, user) to data/imports/log.csv.
 """
 from __future__ import annotations
 
-import csv
+import contextlib
 import hashlib
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,8 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from lyg.build import build
-
-LOG_FIELDS = ("time", "user", "domain", "source_file", "sha256", "rows", "replaced_files")
+from lyg.transaction import LOG_FIELDS, commit, imports_dir, staging_dir
 
 
 @dataclass(frozen=True)
@@ -26,10 +23,6 @@ class ImportResult:
     added: int
     replaced: int
     items: int = 0  # catalog data items (信息项)
-
-
-def imports_dir(data_dir: Path) -> Path:
-    return data_dir / "imports"
 
 
 def _stage(data_dir: Path, stage: Path, new_files: dict[str, bytes]) -> None:
@@ -43,40 +36,22 @@ def _stage(data_dir: Path, stage: Path, new_files: dict[str, bytes]) -> None:
 
 def apply_files(data_dir: Path, db_path: Path, new_files: dict[str, bytes], *, domain: str, source: Path,
                 user: str, rows: int) -> None:
-    """Build with the new files; on success swap them in with history and a log line. Raises on failure, changing nothing."""
-    with tempfile.TemporaryDirectory(prefix="lyg-import-") as tmp:
-        stage = Path(tmp) / "data"
-        stage.mkdir()
-        _stage(data_dir, stage, new_files)
-        staged_db = Path(tmp) / "lyg.duckdb"
-        build(stage, staged_db)  # raises ContractError: nothing has been touched yet
-        stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-        history = imports_dir(data_dir) / "history" / stamp
-        history.mkdir(parents=True)
-        for name, content in new_files.items():
-            target = data_dir / name
-            if target.exists():
-                shutil.copy2(target, history / name)
-            partial = target.with_name(f".{name}.partial")
-            partial.write_bytes(content)
-            os.replace(partial, target)
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(staged_db), str(db_path.with_name(db_path.name + ".new")))
-        os.replace(db_path.with_name(db_path.name + ".new"), db_path)
-        os.utime(db_path)  # newer than the files just written: no needless rebuild
-    _log(data_dir, {"time": datetime.now().isoformat(timespec="seconds"), "user": user, "domain": domain,
-                    "source_file": source.name, "sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
-                    "rows": rows, "replaced_files": ";".join(sorted(new_files))})
-
-
-def _log(data_dir: Path, row: dict) -> None:
-    path = imports_dir(data_dir) / "log.csv"
-    new = not path.exists()
-    with path.open("a", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=LOG_FIELDS)
-        if new:
-            writer.writeheader()
-        writer.writerow(row)
+    """Build with the new files; on success make them and the database current in one step, with history and a log
+    line. Raises on failure, changing nothing. The caller holds the data lock from reading the old files to here."""
+    data_dir, db_path = Path(data_dir), Path(db_path)
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    stage = staging_dir(data_dir) / stamp
+    try:
+        (stage / "data").mkdir(parents=True)
+        _stage(data_dir, stage / "data", new_files)
+        build(stage / "data", stage / "lyg.duckdb")  # raises ContractError: nothing has been touched yet
+        log_row = {"time": datetime.now().isoformat(timespec="seconds"), "user": user, "domain": domain, "source_file": source.name,
+                   "sha256": hashlib.sha256(source.read_bytes()).hexdigest(), "rows": rows, "replaced_files": ";".join(sorted(new_files))}
+        commit(data_dir, db_path, new_files, stage / "lyg.duckdb", imports_dir(data_dir) / "history" / stamp, log_row)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            stage.parent.rmdir()  # only when no other stage is in it
 
 
 def import_log(data_dir: Path) -> pd.DataFrame:

@@ -1,0 +1,118 @@
+"""Imports are all or nothing across every file they touch, even when killed; two imports at once lose nothing."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+
+from lyg import transaction
+from lyg.build import build, ensure_built, needs_build
+from lyg.db import Database
+from lyg.importer.cli import import_any
+from tests.conftest import ROOT
+from tests.test_catalog import GOOD
+
+CATALOG_FILES = ("catalog_entries.csv", "catalog_items.csv")
+STEPS = ("files-written", "database-written", "committed", "replaced:catalog_entries.csv", "replaced:catalog_items.csv",
+         "database-replaced", "logged")
+KILLER = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from lyg import transaction
+    from lyg.importer.cli import import_any
+    step, source, data_dir, db_path = sys.argv[1:5]
+    def stop(name):
+        if name == step:
+            os.kill(os.getpid(), signal.SIGKILL)
+    transaction._step = stop
+    import_any("catalog", Path(source), Path(data_dir), Path(db_path), user="killed")
+""")
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def catalog_state(data_dir: Path) -> tuple[str, ...]:
+    return tuple(digest(data_dir / name) for name in CATALOG_FILES)
+
+
+def database_matches_data(data_dir: Path, db_path: Path, tmp_path: Path) -> bool:
+    fresh = tmp_path / "fresh.duckdb"
+    build(data_dir, fresh)
+    count = "SELECT (SELECT count(*) FROM cat_entries) AS entries, (SELECT count(*) FROM cat_items) AS items"
+    return Database(db_path).execute(count).equals(Database(fresh).execute(count))
+
+
+@pytest.fixture
+def live(data_copy, tmp_path):
+    db_path = tmp_path / "lyg.duckdb"
+    build(data_copy, db_path)
+    return data_copy, db_path
+
+
+def test_a_whole_import_replaces_both_files_and_leaves_nothing_behind(live, tmp_path):
+    data_dir, db_path = live
+    source = tmp_path / "in.csv"
+    source.write_text(GOOD, encoding="utf-8")
+    before = catalog_state(data_dir)
+    import_any("catalog", source, data_dir, db_path, user="t")
+    after = catalog_state(data_dir)
+    assert all(a != b for a, b in zip(before, after))
+    assert not transaction.pending_dir(data_dir).exists() and not transaction.staging_dir(data_dir).exists()
+    assert not needs_build(data_dir, db_path) and database_matches_data(data_dir, db_path, tmp_path)
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_an_import_killed_at_any_step_is_old_or_new_at_the_next_start(live, tmp_path, step):
+    data_dir, db_path = live
+    source = tmp_path / "in.csv"
+    source.write_text(GOOD, encoding="utf-8")
+    old = catalog_state(data_dir)
+    killed = subprocess.run([sys.executable, "-c", KILLER, step, str(source), str(data_dir), str(db_path)], cwd=ROOT,
+                            capture_output=True, timeout=300)
+    assert killed.returncode == -9, killed.stderr.decode()
+    ensure_built(data_dir, db_path)  # what the next start does
+    state = catalog_state(data_dir)
+    committed = STEPS.index(step) >= STEPS.index("committed")
+    if committed:
+        assert all(a != b for a, b in zip(old, state))  # finished: both files new
+        assert "killed" in (data_dir / "imports" / "log.csv").read_text(encoding="utf-8")
+    else:
+        assert state == old  # undone: both files old, no log line
+        assert not (data_dir / "imports" / "log.csv").exists()
+    assert database_matches_data(data_dir, db_path, tmp_path)
+    leftovers = [*transaction.imports_dir(data_dir).glob("pending*"), *transaction.imports_dir(data_dir).glob("staging*"),
+                 *transaction.imports_dir(data_dir).glob("commit.json*"), *db_path.parent.glob("*.pending"),
+                 *db_path.parent.glob(f".{db_path.name}.*")]
+    assert leftovers == []
+
+
+def test_two_imports_at_once_keep_both_rows(live, tmp_path):
+    data_dir, db_path = live
+    header = "month,block_code,indicator_code,value,unit,provenance"
+    sources = []
+    for i, block in enumerate(("B1", "B2")):
+        path = tmp_path / f"m{i}.csv"
+        path.write_text(f"{header}\n2026-11-01,{block},trade_total,{1000 + i},万美元,illustrative\n", encoding="utf-8")
+        sources.append(path)
+    errors = []
+    def run(path):
+        try:
+            import_any("bonded_monthly", path, data_dir, db_path, user=path.stem)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+    threads = [threading.Thread(target=run, args=(p,)) for p in sources]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    rows = Database(db_path).execute("SELECT block_code FROM bz_monthly WHERE month = DATE '2026-11-01' AND indicator_code = 'trade_total'")
+    assert {"B1", "B2"} <= set(rows["block_code"])
+    assert not needs_build(data_dir, db_path) and database_matches_data(data_dir, db_path, tmp_path)
