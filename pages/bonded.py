@@ -8,6 +8,7 @@ from lyg.ui import marks, urlstate
 from lyg.ui.shared import shared
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
+from lyg.ui.text import plain
 
 STATUS_MARK = {"on": "green", "risk": "orange", "off": "red"}
 MONTHLY_COLUMNS = ["month", "block_code", "block", "subzone", "industrial_output", "logistics_revenue", "trade_total",
@@ -28,8 +29,8 @@ with guarded(ctx):
     header(ctx, "page.bonded", as_of, domain="bonded")
     official = bz.official_targets(ctx.db)
     st.info(ctx.t("bz.real_targets", year=int(official["target_year"].min()),
-                  targets=ctx.tr.join([f"{ctx.tr.value(r.indicator_name)} {figures.official_target_text(r, ctx.tr)}"
-                                       for r in official.itertuples()])), icon=":material/verified:")
+                  targets=plain(ctx.tr.join([f"{ctx.tr.value(r.indicator_name)} {figures.official_target_text(r, ctx.tr)}"
+                                       for r in official.itertuples()]))), icon=":material/verified:")
     year = urlstate.select(ctx.t("bz.year"), bz.years(ctx.db), "year", container=st.columns(5)[0])
     progress = shared(ctx, ("bonded-progress", year), lambda: bz.progress(ctx.db, year))
 
@@ -39,7 +40,7 @@ with guarded(ctx):
         for col, p in zip(st.columns(2), row):
             col.plotly_chart(shared(ctx, ("bullet", year, p.indicator_code), lambda: marks.marked(ctx, figures.bullet(p, tr=ctx.tr), "bz_monthly")),
                              key=f"bullet-{p.indicator_code}")
-            col.markdown(f":{STATUS_MARK[p.status]}[**{figures.status_line(p, ctx.tr)}**]")
+            col.markdown(f":{STATUS_MARK[p.status]}[**{plain(figures.status_line(p, ctx.tr))}**]")
 
     st.subheader(ctx.t("bz.paths"))
     charts = shared(ctx, ("bonded-paths", year), lambda: path_charts(year, progress))

@@ -11,7 +11,8 @@ from lyg.importer.generic import DOMAIN_LABELS
 from lyg.importer.readers import ImportFileError, MAX_BYTES
 from lyg.importer.staging import import_log
 from lyg.ui.context import context
-from lyg.ui.layout import guarded, labelled, plain, table_with_downloads
+from lyg.ui.layout import guarded, labelled, table_with_downloads
+from lyg.ui.text import plain
 from lyg.validate import ContractError
 
 ctx = context("import")

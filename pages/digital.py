@@ -8,6 +8,7 @@ from lyg.digital import programme as dg
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
+from lyg.ui.text import plain
 from lyg.ui.shared import shared
 
 PROJECT_COLUMNS = ["project_code", "name", "system_name", "lead_department", "phase_year", "planned_start", "planned_end", "budget_wan",
@@ -36,14 +37,14 @@ with guarded(ctx):
     st.plotly_chart(shared(ctx, ("dg-framework", day, picked), lambda: marks.marked(ctx, figures.framework(components, picked, tr), *PROGRESS)),
                     key="dg-framework")
     linked = projects[projects["component_codes"].fillna("").str.split(";").map(lambda codes: picked in codes)]
-    st.markdown(f"**{ctx.t('dg.component_projects', name=names[picked])}**")
+    st.markdown(f"**{ctx.t('dg.component_projects', name=plain(names[picked]))}**")
     table_with_downloads(ctx, labelled(ctx, linked, ["name", "lead_department", "actual_pct", "days_late", "schedule_text", "cost_text"],
                                        PROJECT_VOCABULARY), f"component_{picked}", key="dg-linked", tables=PROGRESS, as_of=day)
 
     focus = st.query_params.get("project")
     if focus in set(projects["project_code"]):
         p = projects.set_index("project_code").loc[focus]
-        st.info(ctx.t("dg.focus", name=tr.value(p["name"]), status=tr.value(p["schedule_text"]), actual=p["actual_pct"], planned=p["planned_pct"],
+        st.info(ctx.t("dg.focus", name=plain(tr.value(p["name"])), status=tr.value(p["schedule_text"]), actual=p["actual_pct"], planned=p["planned_pct"],
                       days=p["days_late"], cost=tr.value(p["cost_text"]), spent=p["spent_wan"], budget=p["budget_wan"]), icon=":material/flag:")
     st.subheader(ctx.t("dg.gantt"))
     st.caption(ctx.t("dg.gantt_help"))

@@ -6,6 +6,7 @@ from lyg.legislation import figures
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
+from lyg.ui.text import plain
 from lyg.ui.shared import shared
 
 EVENT_COLUMNS = ["event_id", "stage", "method", "start_on", "end_on", "days", "participants", "opinions_received", "opinions_adopted",
@@ -30,7 +31,7 @@ with guarded(ctx):
         else:
             st.markdown(f":red[**{ctx.t('leg.violations', n=len(violations))}**]{mark}")
             for v in violations.itertuples():
-                st.markdown(ctx.t("leg.violation_line", rule=v.rule, detail=v.detail, basis=v.basis))
+                st.markdown(ctx.t("leg.violation_line", rule=plain(v.rule), detail=plain(v.detail), basis=plain(v.basis)))
 
     left, right = st.columns(2)
     left.subheader(ctx.t("leg.methods"))

@@ -5,7 +5,8 @@ import streamlit as st
 
 from lyg.sqlconsole import QueryRefused, open_console, run_query, schema
 from lyg.ui.context import context
-from lyg.ui.layout import guarded, labelled, plain, table_with_downloads
+from lyg.ui.layout import guarded, labelled, table_with_downloads
+from lyg.ui.text import plain
 
 ctx = context("sql")
 with guarded(ctx):

@@ -8,6 +8,7 @@ import streamlit as st
 from lyg import i18n
 from lyg.auth.accounts import AuthError, Identity, role_of_email, verify, verify_wall_token
 from lyg.config import Settings
+from lyg.ui.text import plain
 
 log = logging.getLogger("lyg.auth")
 DEMO_ROLES = ("admin", "analyst", "leader")
@@ -53,7 +54,7 @@ def login_form(settings: Settings, lang: str) -> None:
             st.rerun()
         except AuthError as exc:
             log.warning("login refused for %s", name.strip())
-            st.error(str(exc))
+            st.error(plain(exc))
 
 
 def sidebar_identity(who: Identity, settings: Settings, lang: str) -> None:
@@ -64,7 +65,7 @@ def sidebar_identity(who: Identity, settings: Settings, lang: str) -> None:
         if role != who.role:
             st.rerun()
         return
-    st.sidebar.markdown(i18n.t("auth.who", lang, name=who.name, role=i18n.t(f"role.{who.role}", lang)))
+    st.sidebar.markdown(i18n.t("auth.who", lang, name=plain(who.name), role=i18n.t(f"role.{who.role}", lang)))
     if st.sidebar.button(i18n.t("auth.logout", lang), key="logout"):
         st.session_state.pop("identity", None)
         if settings.auth == "oidc":

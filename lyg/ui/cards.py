@@ -6,6 +6,7 @@ import streamlit as st
 from lyg.alerts import Alert
 from lyg.overview import Headline
 from lyg.ui.context import PageContext, as_of_text
+from lyg.ui.text import plain
 from lyg.ui.marks import badge
 
 COLOUR = {"on": "green", "risk": "orange", "off": "red", "info": "blue"}
@@ -14,9 +15,9 @@ SEVERITY_COLOUR = {1: "red", 2: "orange", 3: "blue"}
 
 def headline_card(ctx: PageContext, h: Headline, key: str) -> None:
     with st.container(border=True, key=key):
-        st.markdown(f"**{h.title}**" + (f" {badge(ctx)}" if h.illustrative else ""))
-        st.markdown(f"## {h.value}")
-        st.markdown(f":{COLOUR[h.status]}[**{h.status_text}**]　{h.comparison}")
+        st.markdown(f"**{plain(h.title)}**" + (f" {badge(ctx)}" if h.illustrative else ""))
+        st.markdown(f"## {plain(h.value)}")
+        st.markdown(f":{COLOUR[h.status]}[**{plain(h.status_text)}**]　{plain(h.comparison)}")
         left, right = st.columns([2, 1])
         left.caption(as_of_text(h.as_of, ctx.lang))
         right.page_link(h.page, label=ctx.t("overview.open"), query_params=h.query or None, icon=":material/arrow_forward:")
@@ -25,5 +26,5 @@ def headline_card(ctx: PageContext, h: Headline, key: str) -> None:
 def alert_row(ctx: PageContext, a: Alert) -> None:
     left, right = st.columns([5, 1])
     sample = f"{badge(ctx)} " if a.illustrative else ""
-    left.markdown(f":{SEVERITY_COLOUR[a.severity]}-background[**{ctx.t(a.severity_key)}**]　{sample}{a.text}")
+    left.markdown(f":{SEVERITY_COLOUR[a.severity]}-background[**{ctx.t(a.severity_key)}**]　{sample}{plain(a.text)}")
     right.page_link(a.page, label=ctx.t("overview.open"), query_params=a.query or None, icon=":material/arrow_forward:")

@@ -17,6 +17,7 @@ from lyg.build import ensure_built
 from lyg.config import Settings, load_settings
 from lyg.db import Database
 from lyg.validate import ContractError
+from lyg.ui.text import plain
 
 log = logging.getLogger("lyg")
 
@@ -48,7 +49,7 @@ def database(settings: Settings) -> Database:
         ensure_built(Path(settings.data_dir), Path(settings.db_path))
     except ContractError as exc:
         log.warning("build refused: %s", exc)
-        st.error(i18n.t("app.build_failed", current_language()) + "\n\n" + str(exc))
+        st.error(i18n.t("app.build_failed", current_language()) + "\n\n" + plain(exc))
         if not Path(settings.db_path).exists():
             st.stop()
     return _database(str(settings.data_dir), str(settings.db_path))

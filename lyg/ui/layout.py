@@ -12,6 +12,7 @@ from lyg import provenance
 from lyg.export import EXCEL_MAX_ROWS, csv_bytes, xlsx_bytes
 from lyg.ui import marks
 from lyg.ui.context import PageContext, as_of_text
+from lyg.ui.text import plain
 
 log = logging.getLogger("lyg")
 
@@ -35,7 +36,7 @@ def guarded(ctx_or_lang):
     try:
         yield
     except ValueError as exc:
-        st.error(_t(ctx_or_lang, "app.error", message=str(exc)))
+        st.error(_t(ctx_or_lang, "app.error", message=plain(exc)))
     except Exception as exc:  # noqa: BLE001 - the user must never see a traceback
         log.exception("page failed")
         st.error(_t(ctx_or_lang, "app.error", message=type(exc).__name__))
@@ -101,11 +102,3 @@ def downloads(ctx: PageContext, frame: pd.DataFrame | Callable[[], pd.DataFrame]
         return
     right.download_button(ctx.t("app.download_xlsx"), as_xlsx, f"{name}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}-xlsx", on_click="ignore")
-
-
-_MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>~$"
-
-
-def plain(text: str) -> str:
-    """Text from a file shown literally: markdown and HTML characters escaped."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))

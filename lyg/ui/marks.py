@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from lyg import provenance
 from lyg.contracts import BY_NAME
 from lyg.ui.context import PageContext, as_of_text
-from lyg.viz.charts import mark_illustrative
+from lyg.viz.charts import mark_illustrative, neutralise_markup
 
 KIND_KEYS = {provenance.REAL: "mark.real", provenance.ILLUSTRATIVE: "mark.sample", provenance.DERIVED: "mark.derived"}
 
@@ -28,6 +28,7 @@ def marked(ctx: PageContext, fig: go.Figure, *tables: str, sample: bool | None =
     """The figure with the sample-data mark when any of its tables (or the caller) says its values are illustrative."""
     if sample is None:
         sample = is_sample(ctx, *tables)
+    neutralise_markup(fig)  # the last step before a page shows it: nothing from data is rendered as markup
     return mark_illustrative(fig, ctx.t("mark.sample_chart")) if sample else fig
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lyg.ui.context import PageContext
-from lyg.ui.layout import plain
+from lyg.ui.text import plain
 from lyg.ui.marks import badge
 
 HEADINGS = {True: (":material/block:", "red", "fw.banned"), False: (":material/check_circle:", "green", "fw.allowed"),

@@ -19,7 +19,7 @@ from lyg.legislation import compliance as leg
 from lyg.legislation import figures as leg_fig
 from lyg.ui import marks
 from lyg.ui.context import PageContext, as_of_text
-from lyg.ui.layout import plain
+from lyg.ui.text import plain
 from lyg.ui.marks import badge, marked
 from lyg.ui.shared import shared
 from lyg.viz.charts import SAMPLE_COLOUR, WALL_BACKGROUND, for_wall
@@ -77,8 +77,8 @@ def _overview(ctx: PageContext) -> None:
                 with col.container(border=True, height=226):
                     tag = f" {sample_tag(ctx, 16, short=True)}" if h.illustrative else ""
                     st.markdown(f"<div style='font-size:20px;font-weight:600'>{html.escape(h.title)}{tag}</div>", unsafe_allow_html=True)
-                    st.markdown(f"<div style='font-size:40px;font-weight:700'>{h.value}</div>"
-                                f"<div style='font-size:22px'>{h.status_text}</div>", unsafe_allow_html=True)
+                    st.markdown(f"<div style='font-size:40px;font-weight:700'>{html.escape(h.value)}</div>"
+                                f"<div style='font-size:22px'>{html.escape(h.status_text)}</div>", unsafe_allow_html=True)
         st.markdown(f"### {ctx.t('overview.alerts')}")
         for a in found[:3]:
             text = _shortened(a.text, 64 if ctx.lang == "zh" else 120)
@@ -131,7 +131,7 @@ def _bonded(ctx: PageContext) -> None:
     for start in (0, 2):
         for col, p in zip(st.columns(2), progress[start:start + 2]):
             _wall_chart(ctx, col, f"wall-bullet-{p.indicator_code}", lambda: bz_fig.bullet(p, tr=ctx.tr), 190, tables=("bz_monthly",))
-            col.markdown(f"**{bz_fig.status_line(p, ctx.tr)}**")
+            col.markdown(f"**{plain(bz_fig.status_line(p, ctx.tr))}**")
     paths = bz.paths(ctx.db, year, progress)
     cumulative = [p for p in progress if p.comparison != "share_above"][:3]
     for col, p in zip(st.columns(3), cumulative):
@@ -184,7 +184,7 @@ def _legislation(ctx: PageContext) -> None:
     sample = f" {badge(ctx)}" if marks.is_sample(ctx, *tables) else ""
     st.markdown(f"### {ctx.t('leg.compliance')}{sample}")
     for v in leg.violations(projects, events, ctx.tr).head(6).itertuples():
-        st.markdown(ctx.t("generic.labelled", label=v.rule, text=plain(_shortened(v.detail, 70 if ctx.lang == "zh" else 140))))
+        st.markdown(ctx.t("generic.labelled", label=plain(v.rule), text=plain(_shortened(v.detail, 70 if ctx.lang == "zh" else 140))))
 
 
 PANELS = {"overview": _overview, "fireworks": _fireworks, "bonded": _bonded, "catalog": _catalog, "digital": _digital,

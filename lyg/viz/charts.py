@@ -1,6 +1,9 @@
 """Shared plotly styling: Chinese-capable fonts, readable sizes, a calm palette. Builders never share a mutable layout."""
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import plotly.graph_objects as go
 
 FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
@@ -8,8 +11,39 @@ PALETTE = ["#1d4ed8", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2", "#d
 STATUS_COLOURS = {"on": "#059669", "risk": "#d97706", "off": "#dc2626", "neutral": "#64748b"}
 
 
+# Plotly renders a few HTML tags in any text. The house uses <br> and <b> for layout; any other tag in a figure
+# (a link, a styled span, from a name in a data file) is shown as written.
+_FOREIGN_TAG = re.compile(r"<(?!/?b>|br\s*/?>)", re.IGNORECASE)
+_TEXT_PROPERTIES = ("x", "y", "text", "hovertext", "labels", "parents", "ids", "customdata", "name", "legendgroup")
+
+
+def _neutral(value):
+    if isinstance(value, str):
+        return _FOREIGN_TAG.sub("&lt;", value)
+    if isinstance(value, np.ndarray) and value.dtype == object:
+        return np.vectorize(_neutral, otypes=[object])(value) if value.size else value
+    if isinstance(value, (list, tuple)):
+        return type(value)(_neutral(v) for v in value)
+    return value  # numbers, dates
+
+
+def neutralise_markup(fig: go.Figure) -> go.Figure:
+    """Every text from data in the figure shown as text: tags other than the house's <br> and <b> are escaped."""
+    for trace in fig.data:
+        for prop in _TEXT_PROPERTIES:
+            if prop in trace and trace[prop] is not None:
+                trace[prop] = _neutral(trace[prop])
+    for annotation in fig.layout.annotations or ():
+        if annotation.text:
+            annotation.text = _neutral(annotation.text)
+    if fig.layout.title and fig.layout.title.text:
+        fig.layout.title.text = _neutral(fig.layout.title.text)
+    return fig
+
+
 def styled(fig: go.Figure, title: str = "", height: int = 380, legend_below: bool = True) -> go.Figure:
     """Apply the house style to a figure the caller has just built (returns the same figure)."""
+    neutralise_markup(fig)
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}} if title else None,
         font={"family": FONT_FAMILY, "size": 14, "color": "#0f172a"},
