@@ -22,6 +22,9 @@ class Settings:
     users_file: Path = Path.home() / ".config" / "lyg" / "users.json"  # outside the repository
     sql_row_cap: int = 5000
     sql_timeout_seconds: float = 5.0
+    sql_memory_limit: str = "2GB"  # the DuckDB instance's bound (shared with the app's read-only queries)
+    sql_result_mb: int = 20
+    sql_concurrent: int = 2
     extra: dict = field(default_factory=dict)
 
 
@@ -33,6 +36,7 @@ _ENV = {
     "LYG_WALL_REFRESH_SECONDS": ("wall_refresh_seconds", int),
     "LYG_BASEMAP_STYLE_URL": ("basemap_style_url", str),
     "LYG_AUTH": ("auth", str),
+    "LYG_SQL_MEMORY_LIMIT": ("sql_memory_limit", str),
     "LYG_USERS_FILE": ("users_file", Path),
 }
 

@@ -1,10 +1,12 @@
-"""The analysts' read-only SQL console (Datasette-style safety): one SELECT, a row cap, a time limit.
+"""The analysts' read-only SQL console (Datasette-style safety): one SELECT, caps on rows, bytes, time, memory and
+queries at once.
 
 Its own connection: read-only, external access off (no file reads, COPY, ATTACH, INSTALL), configuration
 locked (no SET), a fresh cursor per query so nothing one query creates can shadow a real table.
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -14,10 +16,15 @@ import duckdb
 import pandas as pd
 
 from lyg.contracts import TABLES
+from lyg.i18n import Message
 
 
 class QueryRefused(ValueError):
-    """The statement is not allowed, or failed; the message is for the analyst, in Chinese."""
+    """The statement is not allowed, or failed; `message` is for the analyst, in their language (str() in Chinese)."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))
 
 
 @dataclass(frozen=True)
@@ -25,10 +32,35 @@ class QueryResult:
     frame: pd.DataFrame
     truncated: bool
     seconds: float
+    truncated_by_bytes: bool = False
 
 
-def open_console(db_path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection with external access off and configuration locked.
+@dataclass(frozen=True)
+class Limits:
+    """What one analyst's query may use on a server that also serves leaders and the wall."""
+    rows: int = 5000
+    seconds: float = 5.0
+    result_bytes: int = 20_000_000  # what is sent to the browser and offered for export
+    memory: str = "2GB"  # the DuckDB instance's bound, shared with the app's read-only queries
+    temp: str = "4GB"  # spilled to disk beyond memory
+    concurrent: int = 2  # console queries running at once per server
+
+
+# Server configuration an analyst has no business reading (paths, secrets, extensions).
+HIDDEN_FUNCTIONS = ("duckdb_settings", "current_setting", "duckdb_secrets", "which_secret", "duckdb_extensions", "duckdb_databases",
+                    "pragma_database_list", "duckdb_temporary_files", "getenv", "duckdb_memory", "pragma_")
+_SIZE = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)")
+_RUNNING: dict[int, threading.BoundedSemaphore] = {}
+_RUNNING_LOCK = threading.Lock()
+
+
+def _slots(n: int) -> threading.BoundedSemaphore:
+    with _RUNNING_LOCK:
+        return _RUNNING.setdefault(n, threading.BoundedSemaphore(n))
+
+
+def open_console(db_path: Path, limits: Limits = Limits()) -> duckdb.DuckDBPyConnection:
+    """A read-only connection with external access off, memory bounded and configuration locked.
 
     DuckDB shares one database instance per file within a process, so these settings also hold for the
     app's own read-only connections, which never need files or network at run time. Once locked they
@@ -36,11 +68,15 @@ def open_console(db_path: Path) -> duckdb.DuckDBPyConnection:
     """
     con = duckdb.connect(str(db_path), read_only=True)
     if not con.execute("SELECT current_setting('lock_configuration')").fetchone()[0]:
+        for setting, size in (("memory_limit", limits.memory), ("max_temp_directory_size", limits.temp)):
+            if not _SIZE.fullmatch(size):  # SET takes no bound parameters: only a plain size gets through
+                raise ValueError(f"{setting} 应为如 2GB 的大小，而不是 {size!r}")
+            con.execute(f"SET {setting} = '{size}'")
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
     if con.execute("SELECT current_setting('enable_external_access')").fetchone()[0]:
         con.close()
-        raise QueryRefused("数据库配置已被锁定且允许外部访问，拒绝开启查询控制台")
+        raise QueryRefused(Message("sql.unsafe_config"))
     return con
 
 
@@ -48,40 +84,66 @@ def check_statement(con: duckdb.DuckDBPyConnection, sql: str) -> str:
     """The single SELECT (or WITH … SELECT) statement in `sql`; refuses anything else."""
     text = sql.strip().rstrip(";").strip()
     if not text:
-        raise QueryRefused("请输入一条 SELECT 查询")
+        raise QueryRefused(Message("sql.empty"))
     try:
         statements = con.extract_statements(text)
     except duckdb.Error as exc:
-        raise QueryRefused(f"SQL 语法错误：{str(exc).splitlines()[0]}") from exc
+        raise QueryRefused(Message("sql.syntax", detail=str(exc).splitlines()[0])) from exc
     if len(statements) != 1:
-        raise QueryRefused(f"一次只能执行一条语句（收到 {len(statements)} 条）")
+        raise QueryRefused(Message("sql.one_statement", n=len(statements)))
     if statements[0].type != duckdb.StatementType.SELECT:
-        raise QueryRefused(f"只允许只读查询（SELECT / WITH），不允许 {statements[0].type.name}")
+        raise QueryRefused(Message("sql.read_only", kind=statements[0].type.name))
+    hidden = next((name for name in HIDDEN_FUNCTIONS if name in text.lower()), None)
+    if hidden:
+        raise QueryRefused(Message("sql.hidden", name=hidden.rstrip("_")))
     return text
 
 
-def run_query(con: duckdb.DuckDBPyConnection, sql: str, row_cap: int = 5000, timeout_s: float = 5.0) -> QueryResult:
+def _fetch(relation, limits: Limits) -> tuple[list, bool, bool]:
+    """Rows up to the row cap and the byte cap: (rows, more rows exist, stopped by bytes)."""
+    rows, size = [], 0
+    while len(rows) <= limits.rows:
+        batch = relation.fetchmany(min(1000, limits.rows + 1 - len(rows)))
+        if not batch:
+            return rows, False, False
+        for row in batch:
+            size += sum(len(v) if isinstance(v, (str, bytes)) else 8 for v in row)
+            if size > limits.result_bytes:
+                return rows, True, True
+            rows.append(row)
+    return rows[:limits.rows], True, False
+
+
+def run_query(con: duckdb.DuckDBPyConnection, sql: str, limits: Limits = Limits()) -> QueryResult:
     text = check_statement(con, sql)
+    slots = _slots(limits.concurrent)
+    if not slots.acquire(timeout=1.0):
+        raise QueryRefused(Message("sql.busy", n=limits.concurrent))
     cursor = con.cursor()
-    timer = threading.Timer(timeout_s, cursor.interrupt)
+    timer = threading.Timer(limits.seconds, cursor.interrupt)
     started = time.perf_counter()
     timer.start()
     try:
         relation = cursor.execute(text)
         columns = [d[0] for d in relation.description]
-        rows = relation.fetchmany(row_cap + 1)
+        rows, truncated, by_bytes = _fetch(relation, limits)
     except duckdb.InterruptException as exc:
-        raise QueryRefused(f"查询超过 {timeout_s:g} 秒，已中止") from exc
+        raise QueryRefused(Message("sql.timeout", s=f"{limits.seconds:g}")) from exc
+    except duckdb.OutOfMemoryException as exc:
+        raise QueryRefused(Message("sql.memory", limit=limits.memory)) from exc
     except duckdb.Error as exc:
         message = str(exc).splitlines()[0]
         if "external access" in message.lower() or "disabled" in message.lower():
-            message = "不允许访问数据库以外的文件或网络"
-        raise QueryRefused(f"查询失败：{message}") from exc
+            raise QueryRefused(Message("sql.no_outside")) from exc
+        if "memory" in message.lower() or "temporary directory" in message.lower():
+            raise QueryRefused(Message("sql.memory", limit=limits.memory)) from exc
+        raise QueryRefused(Message("sql.failed", detail=message)) from exc
     finally:
         timer.cancel()
         cursor.close()
-    frame = pd.DataFrame(rows[:row_cap], columns=columns)
-    return QueryResult(frame, len(rows) > row_cap, time.perf_counter() - started)
+        slots.release()
+    frame = pd.DataFrame(rows, columns=columns)
+    return QueryResult(frame, truncated, time.perf_counter() - started, by_bytes)
 
 
 def schema() -> pd.DataFrame:

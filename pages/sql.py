@@ -3,7 +3,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from lyg.sqlconsole import QueryRefused, open_console, run_query, schema
+from lyg.i18n import render
+from lyg.sqlconsole import Limits, QueryRefused, open_console, run_query, schema
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, labelled, table_with_downloads
 from lyg.ui.text import plain
@@ -23,17 +24,27 @@ with guarded(ctx):
         st.dataframe(labelled(ctx, columns[columns["table"] == table], shown, ("unit", "description")), hide_index=True, width="stretch",
                      height=420)
     with query_col:
-        sql = st.text_area(ctx.t("sql.query"), value=st.query_params.get("sql", ctx.t("sql.example")), height=200, key="sql-text")
-        if st.button(ctx.t("sql.run"), type="primary", key="sql-run") or "sql" in st.query_params:
+        linked = st.query_params.get("sql")
+        sql = st.text_area(ctx.t("sql.query"), value=linked or ctx.t("sql.example"), height=200, key="sql-text")
+        if linked and not st.session_state.get("sql-ran"):
+            st.info(ctx.t("sql.from_link"))  # a link shows its query; only the analyst's click runs it
+        if st.button(ctx.t("sql.run"), type="primary", key="sql-run"):
+            st.session_state["sql-ran"] = True
             st.query_params["sql"] = sql
-            con = open_console(Path(ctx.settings.db_path))
+            settings = ctx.settings
+            limits = Limits(rows=settings.sql_row_cap, seconds=settings.sql_timeout_seconds, result_bytes=settings.sql_result_mb * 1_000_000,
+                            memory=settings.sql_memory_limit, concurrent=settings.sql_concurrent)
             try:
-                result = run_query(con, sql, ctx.settings.sql_row_cap, ctx.settings.sql_timeout_seconds)
+                con = open_console(Path(settings.db_path), limits)
+                try:
+                    result = run_query(con, sql, limits)
+                finally:
+                    con.close()
                 st.caption(ctx.t("sql.rows", n=len(result.frame), s=result.seconds))
-                if result.truncated:
-                    st.warning(ctx.t("sql.truncated", cap=ctx.settings.sql_row_cap))
+                if result.truncated_by_bytes:
+                    st.warning(ctx.t("sql.truncated_bytes", mb=settings.sql_result_mb, n=len(result.frame)))
+                elif result.truncated:
+                    st.warning(ctx.t("sql.truncated", cap=settings.sql_row_cap))
                 table_with_downloads(ctx, result.frame, "query", key="sql-result", height=420)
             except QueryRefused as exc:
-                st.error(plain(str(exc)))
-            finally:
-                con.close()
+                st.error(plain(render(exc.message, ctx.lang)))

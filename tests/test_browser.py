@@ -114,7 +114,8 @@ def test_bonded_bullets_show_status_in_words(server, page):
 
 def test_sql_console_in_the_browser(server, page):
     watch = PageWatch(page)
-    open_page(page, server + "/sql")
+    open_page(page, server + "/sql?sql=SELECT%20count(*)%20AS%20n%20FROM%20units")
+    assert "行，用时" not in page.inner_text("body")  # a query in a link is shown, not run
     page.get_by_role("button", name="执行").click()
     page.wait_for_timeout(2500)
     body = page.inner_text("body")
