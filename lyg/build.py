@@ -5,6 +5,7 @@ complete, so readers never see half a database and a failed build keeps the prev
 """
 from __future__ import annotations
 
+import logging
 import os
 import time
 from datetime import datetime
@@ -16,12 +17,15 @@ import pandas as pd
 
 from lyg import lunar, provenance, transaction
 from lyg.contracts import TABLES, Table, ddl
-from lyg.filelock import data_lock
+from lyg.filelock import Busy, data_lock
 from lyg.fireworks.load import rules_from_frames
 from lyg.geo import area_km2, geometry_problem, to_wkb
 from lyg.sqlfiles import statements
 from lyg.sources import EXTENSIONS, fingerprint, read_raw
 from lyg.validate import ROW, ContractError, Problem, check_frame, check_references, coerce_frame
+
+
+log = logging.getLogger("lyg")
 
 
 @dataclass(frozen=True)
@@ -163,12 +167,46 @@ def needs_build(data_dir: Path, db_path: Path) -> bool:
     return db_path.stat().st_mtime < newest
 
 
+def data_stamp(data_dir: Path) -> tuple:
+    """What the source files are now: a changed file (or a new or removed one) gives a new stamp."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in source_files(data_dir)))
+
+
+# The last refused build per database, by the data's stamp: the same broken files are not rebuilt on every page view.
+_FAILED: dict[str, tuple[tuple, ContractError]] = {}
+
+
+def last_failure(db_path: Path) -> ContractError | None:
+    """The refusal of the last build of this database, while the files it refused are unchanged."""
+    failed = _FAILED.get(str(db_path))
+    return failed[1] if failed else None
+
+
 def ensure_built(data_dir: Path, db_path: Path) -> bool:
-    """Build under the data lock when needed (several app sessions may start at once), after finishing or
-    undoing an interrupted import. True if it built."""
-    with data_lock(db_path):
-        transaction.recover(data_dir, db_path)
-        if not needs_build(data_dir, db_path):
-            return False
-        build(data_dir, db_path)
-        return True
+    """Build when needed, after finishing or undoing an interrupted import. True if it built.
+
+    Readers never queue behind a build: when a database exists and someone else is building or importing, this
+    returns at once and the current database is served. A refused build is remembered by the data's stamp and
+    raised again without rebuilding until a file changes.
+    """
+    data_dir, db_path = Path(data_dir), Path(db_path)
+    try:
+        with data_lock(db_path, wait=not db_path.exists()):
+            transaction.recover(data_dir, db_path)
+            if not needs_build(data_dir, db_path):
+                _FAILED.pop(str(db_path), None)
+                return False
+            stamp = data_stamp(data_dir)
+            failed = _FAILED.get(str(db_path))
+            if failed and failed[0] == stamp:
+                raise failed[1]
+            try:
+                build(data_dir, db_path)
+            except ContractError as exc:
+                _FAILED[str(db_path)] = (stamp, exc)
+                log.warning("build refused, serving the previous database until data/ changes: %s", exc)
+                raise
+            _FAILED.pop(str(db_path), None)
+            return True
+    except Busy:
+        return False

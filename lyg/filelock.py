@@ -17,9 +17,14 @@ def lock_path(db_path: Path) -> Path:
     return Path(db_path).with_name(Path(db_path).name + ".lock")
 
 
+class Busy(RuntimeError):
+    """Another process or thread holds the lock and the caller asked not to wait."""
+
+
 @contextmanager
-def data_lock(db_path: Path):
-    """Exclusive across processes and threads for the database at db_path and the data/ it is built from."""
+def data_lock(db_path: Path, wait: bool = True):
+    """Exclusive across processes and threads for the database at db_path and the data/ it is built from.
+    With wait=False, raises Busy at once when someone else holds it."""
     depth = getattr(_held, "depth", 0)
     if depth:
         _held.depth = depth + 1
@@ -31,7 +36,10 @@ def data_lock(db_path: Path):
     path = lock_path(db_path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise Busy(str(path)) from exc
         _held.depth = 1
         try:
             yield

@@ -115,3 +115,61 @@ def test_needs_build_follows_source_times(data_copy, tmp_path):
     import os
     os.utime(data_copy / "units.csv", (later, later))
     assert needs_build(data_copy, db_path)
+
+
+def test_a_refused_build_is_not_retried_until_the_data_changes(data_copy, tmp_path, monkeypatch):
+    import lyg.build as building
+    db_path = tmp_path / "lyg.duckdb"
+    ensure_built(data_copy, db_path)
+    good = db_path.read_bytes()
+    survey = data_copy / "fireworks_survey.csv"
+    text = survey.read_text(encoding="utf-8")
+    survey.write_text(text.replace("\n", "\n2019-02-30,", 1), encoding="utf-8")  # a broken row
+    builds = []
+    real_build = building.build
+    monkeypatch.setattr(building, "build", lambda *a: builds.append(1) or real_build(*a))
+    for _ in range(3):  # three page views
+        with pytest.raises(ContractError):
+            ensure_built(data_copy, db_path)
+    assert len(builds) == 1 and db_path.read_bytes() == good  # tried once; the last good database is served
+    assert building.last_failure(db_path) is not None
+    survey.write_text(text, encoding="utf-8")  # the department fixes the file
+    assert ensure_built(data_copy, db_path) is True and len(builds) == 2
+    assert building.last_failure(db_path) is None
+
+
+def test_readers_do_not_wait_for_someone_elses_build(data_copy, tmp_path):
+    import threading
+
+    from lyg.filelock import data_lock
+    db_path = tmp_path / "lyg.duckdb"
+    ensure_built(data_copy, db_path)
+    (data_copy / "units.csv").touch()  # data newer than the database: a build is due
+    held, release = threading.Event(), threading.Event()
+    def builder():
+        with data_lock(db_path):
+            held.set()
+            release.wait(30)
+    t = threading.Thread(target=builder)
+    t.start()
+    held.wait(10)
+    try:
+        assert ensure_built(data_copy, db_path) is False  # at once: the current database is served meanwhile
+    finally:
+        release.set()
+        t.join()
+    assert ensure_built(data_copy, db_path) is True
+
+
+def test_pages_keep_serving_the_last_good_database_and_tell_administrators(data_copy, tmp_path, monkeypatch):
+    from tests.apptest import open_app_page
+    db_path = tmp_path / "lyg.duckdb"
+    ensure_built(data_copy, db_path)
+    survey = data_copy / "fireworks_survey.csv"
+    survey.write_text(survey.read_text(encoding="utf-8").replace("\n", "\n2019-02-30,", 1), encoding="utf-8")
+    monkeypatch.setenv("LYG_DATA_DIR", str(data_copy))
+    monkeypatch.setenv("LYG_DB_PATH", str(db_path))
+    at = open_app_page("pages/bonded.py")  # demo mode: an administrator
+    assert not at.exception and at.title[0].value == "综合保税区"
+    assert any("数据库未更新" in e.label for e in at.expander)
+    assert "fireworks_survey" in " ".join(t.value for t in at.text)

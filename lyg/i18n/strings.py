@@ -47,7 +47,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.real_note": ("真实数据：{what}", "Real figures: {what}"),
     "app.error": ("出错了：{message}", "Something went wrong: {message}"),
     "app.building": ("正在由源文件生成数据库……", "Building the database from the source files…"),
-    "app.build_failed": ("数据库生成失败，仍使用原有数据库。", "The database build failed; the previous database stays in use."),
+    "app.build_failed": ("数据文件有误，数据库未更新，仍使用上一版（点开查看问题）", "A data file was refused: the database was not updated and the previous one stays in use (open for the findings)"),
+    "app.build_failed_none": ("数据库生成失败，数据文件有误：", "The database could not be built; a data file was refused:"),
     "app.download_csv": ("下载 CSV", "Download CSV"),
     "app.download_xlsx": ("下载 Excel", "Download Excel"),
     # pages

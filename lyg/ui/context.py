@@ -43,15 +43,19 @@ def _database(data_dir: str, db_path: str) -> Database:
     return Database(Path(db_path))
 
 
-def database(settings: Settings) -> Database:
-    """The shared Database; builds it first when it is missing or older than data/."""
+def database(settings: Settings, who: Identity | None = None) -> Database:
+    """The shared Database; builds it first when it is missing or older than data/. While data/ holds a file the
+    build refuses, the last good database is served and administrators see the findings."""
+    db_path = Path(settings.db_path)
     try:
-        ensure_built(Path(settings.data_dir), Path(settings.db_path))
+        ensure_built(Path(settings.data_dir), db_path)
     except ContractError as exc:
-        log.warning("build refused: %s", exc)
-        st.error(i18n.t("app.build_failed", current_language()) + "\n\n" + plain(exc))
-        if not Path(settings.db_path).exists():
+        if not db_path.exists():
+            st.error(i18n.t("app.build_failed_none", current_language()) + "\n\n" + plain(exc))
             st.stop()
+        if who is not None and who.role == "admin":
+            with st.expander(i18n.t("app.build_failed", current_language()), icon=":material/error:", expanded=False):
+                st.text(str(exc))  # the findings name files, rows and values: shown as written
     return _database(str(settings.data_dir), str(settings.db_path))
 
 
@@ -90,7 +94,7 @@ def context(page: str) -> PageContext:
         language_switch(lang)
         if who.demo:
             st.caption(":orange-badge[" + i18n.t("auth.demo_banner", lang) + "]")
-    return PageContext(database(settings), lang, settings, who)
+    return PageContext(database(settings, who), lang, settings, who)
 
 
 def as_of_text(day, lang: str) -> str:
