@@ -3,8 +3,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from lyg.auth.roles import ROLE_PAGES
-from lyg.config import load_settings
+from lyg.auth.roles import pages_for
+from lyg.config import exposure_problem, load_settings
 from lyg.i18n import t
 from lyg.ui import auth
 from lyg.ui.context import current_language
@@ -15,6 +15,9 @@ wall_mode = st.query_params.get("wall") == "1"
 st.set_page_config(page_title="连云港城市大脑态势感知", page_icon=ICON, layout="wide",
                    initial_sidebar_state="collapsed" if wall_mode else "auto")
 lang, settings = current_language(), load_settings()
+if problem := exposure_problem(settings, st.get_option("server.address")):
+    st.error(problem)  # started by hand on a network address without sign-in: serve nobody
+    st.stop()
 who = auth.identity(settings)
 
 
@@ -37,7 +40,8 @@ if who is None:
 elif wall_mode or who.role == "wall":
     current = st.navigation([page("wall", "wall", ":material/tv:", default=True)], position="hidden")
 else:
-    allowed = {name: [p for p in pages if p.url_path in ROLE_PAGES[who.role] or p.url_path == ""]
+    may = pages_for(who.role, who.demo, settings.demo_tools)
+    allowed = {name: [p for p in pages if p.url_path in may or p.url_path == ""]
                for name, pages in SECTIONS.items()}
     current = st.navigation({name: pages for name, pages in allowed.items() if pages})
     auth.sidebar_identity(who, settings, lang)

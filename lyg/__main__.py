@@ -9,6 +9,21 @@ from lyg.config import load_settings
 from lyg.validate import ContractError
 
 
+def _preflight(args, settings) -> int:
+    from lyg.config import exposure_problem
+    address = "127.0.0.1"  # .streamlit/config.toml
+    for i, arg in enumerate(args.streamlit_args):
+        if arg.startswith("--server.address="):
+            address = arg.split("=", 1)[1]
+        elif arg == "--server.address" and i + 1 < len(args.streamlit_args):
+            address = args.streamlit_args[i + 1]
+    problem = exposure_problem(settings, address)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    return 0
+
+
 def _build(args, settings) -> int:
     from lyg.build import build
     report = build(Path(args.data or settings.data_dir), Path(args.db or settings.db_path))
@@ -94,6 +109,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out")
     s.set_defaults(func=_sample)
     sub.add_parser("docs", help="由数据契约生成 data/README.md").set_defaults(func=_docs)
+    pre = sub.add_parser("preflight", help="启动前检查：未启用登录时拒绝在网络地址上提供服务")
+    pre.add_argument("streamlit_args", nargs="*", help="streamlit run 的参数（如 --server.address 0.0.0.0）")
     bench = sub.add_parser("bench", help="性能基准：构建耗时、各命名查询中位延迟、整页运行与发送字节、并发读者、峰值内存")
     bench.add_argument("--scale", type=int, default=1_000_000, help="事件行数（最多 10,000,000）")
     bench.add_argument("--repeats", type=int, default=5)
@@ -130,6 +147,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["preflight"]:  # takes streamlit's own options, which argparse would refuse
+        return _preflight(argparse.Namespace(streamlit_args=argv[1:]), load_settings())
     args = parser().parse_args(argv)
     settings = load_settings()
     try:

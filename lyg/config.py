@@ -25,6 +25,7 @@ class Settings:
     sql_memory_limit: str = "2GB"  # the DuckDB instance's bound (shared with the app's read-only queries)
     sql_result_mb: int = 20
     sql_concurrent: int = 2
+    demo_tools: bool = False  # demo mode offers the SQL console and import only when asked for (a trusted laptop)
     extra: dict = field(default_factory=dict)
 
 
@@ -38,7 +39,19 @@ _ENV = {
     "LYG_AUTH": ("auth", str),
     "LYG_SQL_MEMORY_LIMIT": ("sql_memory_limit", str),
     "LYG_USERS_FILE": ("users_file", Path),
+    "LYG_DEMO_TOOLS": ("demo_tools", lambda v: v.strip().lower() in ("1", "true", "yes", "on")),
 }
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def exposure_problem(settings: Settings, address: str | None) -> str | None:
+    """Why serving on this address with these settings is unsafe, or None. Demo mode has no sign-in: anyone who can
+    reach the server is let in, so it listens on this machine only. (An empty address means every interface.)"""
+    if settings.auth == "demo" and (address or "") not in LOOPBACK:
+        return (f"演示模式（未启用登录）只允许在本机地址上运行，而不是 {address or '所有网卡'}。"
+                "请设置 LYG_AUTH=local（并用 python -m lyg user add 添加账户）或 LYG_AUTH=oidc 后再对外提供服务。")
+    return None
 
 
 def _from_toml(path: Path) -> dict:

@@ -35,9 +35,11 @@ def data_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def app_env(built_db_path):
-    """Environment for AppTest and the browser: the session database, no rebuild from the real data/."""
-    old = {k: os.environ.get(k) for k in ("LYG_DB_PATH",)}
+    """Environment for AppTest and the browser: the session database, no rebuild from the real data/, and demo mode
+    with its tools turned on (as on a trusted laptop) so the console and import pages can be tested."""
+    old = {k: os.environ.get(k) for k in ("LYG_DB_PATH", "LYG_DEMO_TOOLS")}
     os.environ["LYG_DB_PATH"] = str(built_db_path)
+    os.environ["LYG_DEMO_TOOLS"] = "1"
     yield built_db_path
     for k, v in old.items():
         if v is None:

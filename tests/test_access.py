@@ -172,3 +172,67 @@ def test_no_password_or_token_in_logs(local_auth, caplog):
 def test_demo_mode_shows_its_banner(app_env):
     at = open_app_page("pages/bonded.py")
     assert any("演示模式" in c.value for c in at.caption)
+
+
+def test_an_unknown_name_takes_as_long_as_a_known_one(users):
+    """No guessing which user names exist from the time a refusal takes (both pay for a full bcrypt check)."""
+    import time
+    def refusal_time(name: str) -> float:
+        started = time.perf_counter()
+        with pytest.raises(AuthError):
+            accounts.verify(users, name, "not-the-password-1")
+        return time.perf_counter() - started
+    accounts.verify(users, "leader1", PASSWORD)  # warm
+    refusal_time("nobody-at-all")  # the dummy hash is made once
+    known = min(refusal_time("leader1") for _ in range(2))
+    unknown = min(refusal_time("nobody-at-all") for _ in range(2))
+    accounts.unlock(users, "leader1")
+    assert unknown > 0.5 * known, (unknown, known)
+
+
+def test_sign_in_refusals_speak_the_readers_language(users):
+    from lyg.i18n import render
+    with pytest.raises(AuthError) as refused:
+        accounts.verify(users, "nobody", PASSWORD)
+    assert render(refused.value.message, "en") == "Wrong user name or password"
+
+
+def test_demo_visitors_get_no_tools_unless_the_deployment_asks(app_env, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import ROOT
+    monkeypatch.setenv("LYG_DEMO_TOOLS", "0")
+    for path in ("pages/sql.py", "pages/data_import.py"):
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            open_app_page(path)  # not in a demo visitor's navigation
+        typed = AppTest.from_file(str(ROOT / path), default_timeout=60)  # nor opened by a typed URL
+        typed.run()
+        assert any("无权访问本页" in e.value for e in typed.error), path
+    assert roles.pages_for("admin", demo=True) == roles.ROLE_PAGES["admin"] - roles.TOOLS
+    assert roles.pages_for("admin", demo=True, demo_tools=True) == roles.ROLE_PAGES["admin"]
+    assert roles.pages_for("admin") == roles.ROLE_PAGES["admin"]  # a signed-in administrator keeps them
+    monkeypatch.setenv("LYG_DEMO_TOOLS", "1")
+    assert not open_app_page("pages/sql.py").exception
+
+
+def test_demo_mode_refuses_a_network_address():
+    from lyg.config import Settings, exposure_problem
+    assert exposure_problem(Settings(auth="demo"), "127.0.0.1") is None
+    assert "LYG_AUTH=local" in exposure_problem(Settings(auth="demo"), "0.0.0.0")
+    assert exposure_problem(Settings(auth="demo"), "") is not None  # every interface
+    assert exposure_problem(Settings(auth="local"), "0.0.0.0") is None
+
+
+def test_the_start_script_refuses_a_network_address_in_demo_mode():
+    import os
+    import subprocess
+    import sys
+
+    from tests.apptest import ROOT
+    env = {k: v for k, v in os.environ.items() if k != "LYG_AUTH"}
+    refused = subprocess.run([sys.executable, "-m", "lyg", "preflight", "--server.address", "0.0.0.0"], cwd=ROOT, env=env,
+                             capture_output=True, text=True)
+    assert refused.returncode == 2 and "LYG_AUTH=local" in refused.stderr
+    ok = subprocess.run([sys.executable, "-m", "lyg", "preflight"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert ok.returncode == 0
+    assert 'address = "127.0.0.1"' in (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ from pathlib import Path
 import bcrypt
 
 from lyg.auth.roles import ROLE_PAGES
+from lyg.i18n import Message
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -26,7 +27,22 @@ MIN_PASSWORD = 10
 
 
 class AuthError(ValueError):
-    """A refusal with a message that is safe to show (it never contains the password or token)."""
+    """A refusal with a message that is safe to show (it never contains the password or token); `message` renders
+    in the reader's language, str() in Chinese."""
+
+    def __init__(self, message):
+        self.message = message
+        super().__init__(str(message))
+
+
+_DUMMY_HASH: list[bytes] = []
+
+
+def _dummy_hash() -> bytes:
+    """A hash at the accounts' own cost, so an unknown name takes as long as a known one."""
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(bcrypt.hashpw(secrets.token_bytes(16), bcrypt.gensalt()))
+    return _DUMMY_HASH[0]
 
 
 @dataclass(frozen=True)
@@ -74,17 +90,17 @@ def verify(path: Path, name: str, password: str, now: datetime | None = None) ->
     with _locked(path) as data:
         user = data["users"].get(name)
         if user is None:
-            bcrypt.checkpw(b"x", bcrypt.hashpw(b"y", bcrypt.gensalt(4)))  # similar time for unknown names
-            raise AuthError("用户名或密码错误")
+            bcrypt.checkpw(password.encode(), _dummy_hash())  # the same time for unknown names: no guessing who exists
+            raise AuthError(Message("auth.wrong"))
         if user["locked_until"] and now < datetime.fromisoformat(user["locked_until"]):
-            raise AuthError(f"连续输错 {MAX_FAILURES} 次，账户已锁定至 {user['locked_until'][11:16]}")
+            raise AuthError(Message("auth.locked_until", n=MAX_FAILURES, until=user["locked_until"][11:16]))
         if not bcrypt.checkpw(password.encode(), user["hash"].encode()):
             user["failures"] += 1
             if user["failures"] >= MAX_FAILURES:
                 user["locked_until"] = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
                 user["failures"] = 0
-                raise AuthError(f"连续输错 {MAX_FAILURES} 次，账户已锁定 {LOCK_MINUTES} 分钟")
-            raise AuthError("用户名或密码错误")
+                raise AuthError(Message("auth.locked_for", n=MAX_FAILURES, minutes=LOCK_MINUTES))
+            raise AuthError(Message("auth.wrong"))
         user.update(failures=0, locked_until=None)
         return Identity(name, user["role"])
 
@@ -101,7 +117,7 @@ def verify_wall_token(path: Path, token: str) -> Identity:
     stored = json.loads(path.read_text(encoding="utf-8")).get("wall_token_sha256") if path.exists() else None
     given = hashlib.sha256((token or "").encode()).hexdigest()
     if not stored or not hmac.compare_digest(stored, given):
-        raise AuthError("大屏令牌无效")
+        raise AuthError(Message("auth.bad_token"))
     return Identity("大屏", "wall")
 
 

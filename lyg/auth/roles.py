@@ -17,8 +17,17 @@ DETAIL_COLUMNS = ("summary", "share_condition", "share_method", "open_condition"
 HIDDEN = "（仅分析人员与管理员可见）"
 
 
-def may_open(role: str, page: str) -> bool:
-    return page in ROLE_PAGES.get(role, frozenset())
+TOOLS = frozenset({"sql", "import"})  # what changes data or runs arbitrary queries
+
+
+def pages_for(role: str, demo: bool = False, demo_tools: bool = False) -> frozenset[str]:
+    """The pages this role may open; an anonymous demo visitor gets no tools unless the deployment asks for them."""
+    pages = ROLE_PAGES.get(role, frozenset())
+    return pages - TOOLS if demo and not demo_tools else pages
+
+
+def may_open(role: str, page: str, demo: bool = False, demo_tools: bool = False) -> bool:
+    return page in pages_for(role, demo, demo_tools)
 
 
 def sees_detail(role: str, share_type: str) -> bool:

@@ -54,7 +54,7 @@ def login_form(settings: Settings, lang: str) -> None:
             st.rerun()
         except AuthError as exc:
             log.warning("login refused for %s", name.strip())
-            st.error(plain(exc))
+            st.error(plain(i18n.render(exc.message, lang)))
 
 
 def sidebar_identity(who: Identity, settings: Settings, lang: str) -> None:

@@ -87,7 +87,7 @@ def context(page: str) -> PageContext:
     settings = load_settings()
     lang = current_language()
     who = auth.identity(settings)
-    if who is None or not roles.may_open(who.role, page):
+    if who is None or not roles.may_open(who.role, page, who.demo, settings.demo_tools):
         st.error(i18n.t("auth.refused", lang, role=i18n.t(f"role.{who.role}", lang) if who and who.role in roles.ROLE_PAGES else "—"))
         st.stop()
     if page != "wall":
