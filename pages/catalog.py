@@ -3,7 +3,7 @@ import math
 
 import streamlit as st
 
-from lyg.auth.roles import mask_restricted, sees_detail
+from lyg.auth.roles import DETAIL_ROLES, mask_restricted, sees_detail
 from lyg.catalog import figures
 from lyg.catalog import search as cat
 from lyg.ui import marks, urlstate
@@ -46,9 +46,10 @@ with guarded(ctx):
     with tab_search:
         side, main = st.columns([1, 3])
         q = urlstate.text(ctx.t("cat.search"), "q", container=main, placeholder=ctx.t("cat.query"))
-        filters = cat.Filters(q, **{field: tuple(current_selection(key)) for key, (_, field) in cat.FACETS.items()})
+        full_detail = ctx.identity.role in DETAIL_ROLES  # who may search restricted summaries and data items
+        filters = cat.Filters(q, full_detail=full_detail, **{field: tuple(current_selection(key)) for key, (_, field) in cat.FACETS.items()})
         counts = cat.facets(ctx.db, filters, day)
-        filters = cat.Filters(q, **{field: tuple(facet_picker(ctx.t(f"cat.facet.{key}"), key, counts[key], side, ctx.t("generic.all"), ctx.tr))
+        filters = cat.Filters(q, full_detail=full_detail, **{field: tuple(facet_picker(ctx.t(f"cat.facet.{key}"), key, counts[key], side, ctx.t("generic.all"), ctx.tr))
                                     for key, (_, field) in cat.FACETS.items()})
         page = int(st.query_params.get("page", "1")) if st.query_params.get("page", "1").isdigit() else 1
         results, total = cat.search(ctx.db, filters, day, page)
@@ -109,7 +110,7 @@ with guarded(ctx):
         right.plotly_chart(shared(ctx, ("cat-fresh-share", day), lambda: marks.marked(ctx, figures.freshness_share(by_cycle, tr=ctx.tr), sample=sample)),
                            key="cat-fresh-share")
     with tab_quality:
-        problems = cat.quality(ctx.db)
+        problems = cat.quality(ctx.db, full_detail=ctx.identity.role in DETAIL_ROLES)
         st.markdown(ctx.t("cat.quality_count", n=len(problems)) if len(problems) else ctx.t("cat.quality_none"))
         if len(problems):
             table_with_downloads(ctx, labelled(ctx, problems, ["resource_code", "name", "provider", "problem", "detail"], ("problem",)),

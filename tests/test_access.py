@@ -236,3 +236,47 @@ def test_the_start_script_refuses_a_network_address_in_demo_mode():
     ok = subprocess.run([sys.executable, "-m", "lyg", "preflight"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert ok.returncode == 0
     assert 'address = "127.0.0.1"' in (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+
+
+MARKERS = {"summary": "绝密摘要词甲", "share_condition": "绝密条件词乙", "open_condition": "绝密开放词丙", "item_name": "绝密信息项丁"}
+
+
+@pytest.fixture
+def marked_catalog(data_copy, tmp_path, monkeypatch):
+    """Marker words placed only in restricted fields of restricted entries (and one dangling related code)."""
+    from lyg.build import build
+    entries = pd.read_csv(data_copy / "catalog_entries.csv", dtype=str, keep_default_na=False)
+    restricted = entries["share_type"].isin(roles.RESTRICTED_SHARE_TYPES)
+    for column in ("summary", "share_condition", "open_condition"):
+        entries.loc[restricted, column] = MARKERS[column] + entries.loc[restricted, "resource_code"]
+    first = entries.index[restricted][0]
+    entries.loc[first, "related_codes"] = "399999/777777"  # dangling: the quality tab would name it
+    entries.to_csv(data_copy / "catalog_entries.csv", index=False)
+    items = pd.read_csv(data_copy / "catalog_items.csv", dtype=str, keep_default_na=False)
+    items.loc[items["resource_code"].isin(entries.loc[restricted, "resource_code"]), "item_name"] = MARKERS["item_name"]
+    items.to_csv(data_copy / "catalog_items.csv", index=False)
+    build(data_copy, tmp_path / "marked.duckdb")
+    monkeypatch.setenv("LYG_DB_PATH", str(tmp_path / "marked.duckdb"))
+    monkeypatch.setenv("LYG_DATA_DIR", str(data_copy))
+    return entries.loc[first, "resource_code"]
+
+
+def _everything_shown(at) -> str:
+    parts = [e.value for kind in ("markdown", "text", "caption", "info", "warning", "error") for e in getattr(at, kind)]
+    parts += [e.value.to_csv() for e in at.dataframe]
+    parts += [str(o) for box in at.selectbox for o in box.options] + [str(o) for box in at.multiselect for o in box.options]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("marker", sorted(MARKERS.values()) + ["777777"])
+def test_a_leader_learns_nothing_of_restricted_fields_by_any_path(local_auth, marked_catalog, marker):
+    leader = _login("leader1", "pages/catalog.py", q=marker)
+    assert not leader.exception
+    shown = _everything_shown(leader)  # the search, its count and facets, the scorecard, freshness and quality tabs
+    assert "共 0 条" in shown, "a search for a restricted word must match nothing"
+    assert marker not in shown
+    for page in ("pages/overview.py", "pages/catalog.py"):
+        assert marker not in _everything_shown(_login("leader1", page))
+    if marker in (MARKERS["summary"], MARKERS["item_name"]):  # the fields search reads (conditions and codes are not searched)
+        analyst = _login("analyst1", "pages/catalog.py", q=marker)  # the rule is about leaders: analysts find it
+        assert "共 0 条" not in _everything_shown(analyst)

@@ -41,11 +41,11 @@ def test_facets_sum_to_the_total_and_narrow_each_other(db):
 
 
 def test_search_reaches_data_items_and_paginates(db):
-    results, total = cat.search(db, cat.Filters(q="统一社会信用代码"), DAY, page=1, page_size=10)
+    results, total = cat.search(db, cat.Filters(q="统一社会信用代码", full_detail=True), DAY, page=1, page_size=10)
     assert total > 10 and len(results) == 10
     code = results["resource_code"].iat[0]
     assert "统一社会信用代码" in set(cat.entry_items(db, code)["item_name"])
-    page2, _ = cat.search(db, cat.Filters(q="统一社会信用代码"), DAY, page=2, page_size=10)
+    page2, _ = cat.search(db, cat.Filters(q="统一社会信用代码", full_detail=True), DAY, page=2, page_size=10)
     assert not set(page2["resource_code"]) & set(results["resource_code"])
 
 
@@ -80,9 +80,9 @@ def test_headline_and_scorecard_agree(db):
 
 
 def test_quality_check_finds_the_legacy_flaws(db):
-    problems = cat.quality(db)["problem"]
+    problems = cat.quality(db, full_detail=True)["problem"]
     assert problems.str.startswith("代码格式不符").any()
-    dangling = cat.quality(db).query("problem == '关联资源代码不存在'")
+    dangling = cat.quality(db, full_detail=True).query("problem == '关联资源代码不存在'")
     assert len(dangling) and dangling["detail"].notna().all()
     assert (problems == "缺少信息资源摘要").any()
 

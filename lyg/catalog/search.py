@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 
+from lyg.auth.roles import RESTRICTED_SHARE_TYPES
 from lyg.db import Database
 
 FACETS = {  # facet key -> (Chinese label for exports and the CLI, filter field); the UI takes labels from lyg.i18n
@@ -27,10 +28,11 @@ class Filters:
     formats: tuple[str, ...] = ()
     cycles: tuple[str, ...] = ()
     fresh: tuple[str, ...] = field(default=())
+    full_detail: bool = False  # the reader may search restricted entries' summaries and items (roles.DETAIL_ROLES)
 
     def params(self, as_of: date) -> dict:
-        out = {f.name: list(getattr(self, f.name)) for f in fields(self) if f.name != "q"}
-        return {"q": self.q.strip(), "as_of": as_of, **out}
+        out = {f.name: list(getattr(self, f.name)) for f in fields(self) if f.name not in ("q", "full_detail")}
+        return {"q": self.q.strip(), "full_detail": self.full_detail, "as_of": as_of, **out}
 
 
 def as_of(db: Database) -> date:
@@ -86,5 +88,10 @@ def related(db: Database, code: str) -> pd.DataFrame:
     return frame
 
 
-def quality(db: Database) -> pd.DataFrame:
-    return db.query("catalog.quality")
+def quality(db: Database, full_detail: bool = False) -> pd.DataFrame:
+    """Entries breaking the guide; without the right to restricted detail, a restricted entry's offending value
+    (a related code) is not shown."""
+    frame = db.query("catalog.quality")
+    if not full_detail:
+        frame.loc[frame["share_type"].isin(RESTRICTED_SHARE_TYPES), "detail"] = None
+    return frame.drop(columns="share_type")

@@ -6,7 +6,7 @@ SELECT max(last_updated_on) AS as_of FROM cat_entries;
 -- One page of entries matching the search and the facets, newest update first.
 SELECT resource_code, name, provider, class_category, share_type, open_text, format, update_cycle,
        last_updated_on, freshness, age_days, items
-FROM cat_filtered($q, $as_of, $classes, $providers, $shares, $opens, $formats, $cycles, $fresh)
+FROM cat_filtered($q, $full_detail, $as_of, $classes, $providers, $shares, $opens, $formats, $cycles, $fresh)
 ORDER BY last_updated_on DESC, resource_code
 LIMIT $limit OFFSET $offset;
 
@@ -17,29 +17,29 @@ SELECT resource_code AS 信息资源代码, name AS 信息资源名称, class_ca
        share_type AS 共享类型, share_condition AS 共享条件, share_method AS 共享方式, open_text AS 是否向社会开放,
        open_condition AS 开放条件, update_cycle AS 更新周期, published_on AS 发布日期, last_updated_on AS 最近更新日期,
        related_codes AS 关联资源代码, freshness AS 时效状态, provenance
-FROM cat_filtered($q, $as_of, $classes, $providers, $shares, $opens, $formats, $cycles, $fresh)
+FROM cat_filtered($q, $full_detail, $as_of, $classes, $providers, $shares, $opens, $formats, $cycles, $fresh)
 ORDER BY resource_code;
 
 -- name: count
 -- How many entries match.
-SELECT count(*) AS n FROM cat_filtered($q, $as_of, $classes, $providers, $shares, $opens, $formats, $cycles, $fresh);
+SELECT count(*) AS n FROM cat_filtered($q, $full_detail, $as_of, $classes, $providers, $shares, $opens, $formats, $cycles, $fresh);
 
 -- name: facets
 -- Counts per value of every facet; each facet is counted with all the other selections applied, not its own.
 SELECT 'class' AS facet, class_category AS value, count(*) AS n
-  FROM cat_filtered($q, $as_of, []::VARCHAR[], $providers, $shares, $opens, $formats, $cycles, $fresh) GROUP BY ALL
+  FROM cat_filtered($q, $full_detail, $as_of, []::VARCHAR[], $providers, $shares, $opens, $formats, $cycles, $fresh) GROUP BY ALL
 UNION ALL SELECT 'provider', provider, count(*)
-  FROM cat_filtered($q, $as_of, $classes, []::VARCHAR[], $shares, $opens, $formats, $cycles, $fresh) GROUP BY ALL
+  FROM cat_filtered($q, $full_detail, $as_of, $classes, []::VARCHAR[], $shares, $opens, $formats, $cycles, $fresh) GROUP BY ALL
 UNION ALL SELECT 'share', share_type, count(*)
-  FROM cat_filtered($q, $as_of, $classes, $providers, []::VARCHAR[], $opens, $formats, $cycles, $fresh) GROUP BY ALL
+  FROM cat_filtered($q, $full_detail, $as_of, $classes, $providers, []::VARCHAR[], $opens, $formats, $cycles, $fresh) GROUP BY ALL
 UNION ALL SELECT 'open', open_text, count(*)
-  FROM cat_filtered($q, $as_of, $classes, $providers, $shares, []::VARCHAR[], $formats, $cycles, $fresh) GROUP BY ALL
+  FROM cat_filtered($q, $full_detail, $as_of, $classes, $providers, $shares, []::VARCHAR[], $formats, $cycles, $fresh) GROUP BY ALL
 UNION ALL SELECT 'format', format, count(*)
-  FROM cat_filtered($q, $as_of, $classes, $providers, $shares, $opens, []::VARCHAR[], $cycles, $fresh) GROUP BY ALL
+  FROM cat_filtered($q, $full_detail, $as_of, $classes, $providers, $shares, $opens, []::VARCHAR[], $cycles, $fresh) GROUP BY ALL
 UNION ALL SELECT 'cycle', update_cycle, count(*)
-  FROM cat_filtered($q, $as_of, $classes, $providers, $shares, $opens, $formats, []::VARCHAR[], $fresh) GROUP BY ALL
+  FROM cat_filtered($q, $full_detail, $as_of, $classes, $providers, $shares, $opens, $formats, []::VARCHAR[], $fresh) GROUP BY ALL
 UNION ALL SELECT 'fresh', freshness, count(*)
-  FROM cat_filtered($q, $as_of, $classes, $providers, $shares, $opens, $formats, $cycles, []::VARCHAR[]) GROUP BY ALL
+  FROM cat_filtered($q, $full_detail, $as_of, $classes, $providers, $shares, $opens, $formats, $cycles, []::VARCHAR[]) GROUP BY ALL
 ORDER BY facet, n DESC, value;
 
 -- name: headline
@@ -113,4 +113,4 @@ WITH codes AS (
         WHERE share_type <> '不予共享' AND (share_method IS NULL OR trim(share_method) = '')
     UNION ALL SELECT r.resource_code, c.name, c.provider, '关联资源代码不存在', r.code FROM related r JOIN codes c USING (resource_code)
 )
-SELECT * FROM final ORDER BY problem, resource_code;
+SELECT f.*, c.share_type FROM final f JOIN codes c USING (resource_code) ORDER BY problem, resource_code;

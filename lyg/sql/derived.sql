@@ -16,6 +16,10 @@ WITH items AS (
     SELECT resource_code, string_agg(item_name, ' ') AS item_text, count(*) AS items FROM cat_items GROUP BY resource_code
 )
 SELECT e.*, lower(concat_ws(' ', e.name, e.summary, e.provider, e.resource_code, i.item_text)) AS search_text,
+       -- what a reader without the right to restricted detail may search: a restricted entry's summary and data
+       -- items are not matched, or a search could spell out what they say
+       lower(CASE WHEN e.share_type IN ('有条件共享', '不予共享') THEN concat_ws(' ', e.name, e.provider, e.resource_code)
+                  ELSE concat_ws(' ', e.name, e.summary, e.provider, e.resource_code, i.item_text) END) AS public_search_text,
        coalesce(i.items, 0) AS items, r.fresh_max, r.due_max, r.overdue_max,
        CASE WHEN e.open_to_public THEN '是' ELSE '否' END AS open_text
 FROM cat_entries e LEFT JOIN items i USING (resource_code) LEFT JOIN cat_freshness_rules r USING (update_cycle);
@@ -32,10 +36,11 @@ SELECT *, date_diff('day', last_updated_on, as_of::DATE) AS age_days,
 FROM cat_index;
 
 -- name: cat_filtered_macro
--- Entries matching a search text and facet selections (an empty list means no filter on that facet).
-CREATE MACRO cat_filtered(q, as_of, classes, providers, shares, opens, formats, cycles, fresh) AS TABLE
+-- Entries matching a search text and facet selections (an empty list means no filter on that facet); full_detail:
+-- whether the reader may search restricted entries' summaries and data items.
+CREATE MACRO cat_filtered(q, full_detail, as_of, classes, providers, shares, opens, formats, cycles, fresh) AS TABLE
 SELECT * FROM cat_scored(as_of)
-WHERE (q = '' OR contains(search_text, lower(q)))
+WHERE (q = '' OR contains(CASE WHEN full_detail THEN search_text ELSE public_search_text END, lower(q)))
   AND (len(classes) = 0 OR list_contains(classes, class_category))
   AND (len(providers) = 0 OR list_contains(providers, provider))
   AND (len(shares) = 0 OR list_contains(shares, share_type))
