@@ -13,16 +13,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
+import shapely
 
 from lyg import lunar, provenance, transaction
 from lyg.contracts import TABLES, Table, ddl
+from lyg.i18n import Message
 from lyg.filelock import Busy, data_lock
 from lyg.fireworks.load import rules_from_frames
 from lyg.geo import area_km2, geometry_problem, to_wkb
 from lyg.sqlfiles import statements
 from lyg.sources import EXTENSIONS, fingerprint, read_raw
-from lyg.validate import ROW, ContractError, Problem, check_frame, check_references, coerce_frame
+from lyg.validate import ROW, ContractError, Problem, problems_at, check_frame, check_references, coerce_frame
 
 
 log = logging.getLogger("lyg")
@@ -70,9 +73,37 @@ def load_sources(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str
     if not problems:
         for table in TABLES:
             problems += check_references(table, frames[table.name], files[table.name], frames)
+    if not problems:
+        for table in TABLES:
+            problems += check_points_in_units(table, frames, files[table.name])
     if problems:
         raise ContractError(problems)
     return frames, files
+
+
+POINT_TOLERANCE_DEG = 0.01  # about 1 km: the unit outlines are simplified for display
+
+
+def check_points_in_units(table: Table, frames: dict[str, pd.DataFrame], file: str) -> list[Problem]:
+    """A point that names a district must lie in that district's outline (within POINT_TOLERANCE_DEG): a point
+    inside the city's box but in Shandong, filed under a Lianyungang district, is refused."""
+    names = {c.name for c in table.columns}
+    if not {"lon", "lat", "district_code"} <= names:
+        return []
+    shapes = pd.concat([frames["district_shapes"], frames["functional_zone_shapes"]])
+    frame = frames[table.name]
+    codes = frame["district_code"].astype("string").to_numpy()
+    lon, lat = frame["lon"].to_numpy(float), frame["lat"].to_numpy(float)
+    outside = np.zeros(len(frame), dtype=bool)
+    for code, outline in zip(shapes["code"], shapes["geometry"]):
+        rows = np.flatnonzero(codes == code)
+        if len(rows):
+            area = outline.buffer(POINT_TOLERANCE_DEG)
+            shapely.prepare(area)
+            outside[rows] = ~shapely.contains_xy(area, lon[rows], lat[rows])
+    where = pd.Series(outside, index=frame.index)
+    text = frame["lon"].astype("string") + ", " + frame["lat"].astype("string") if outside.any() else frame["lon"]
+    return problems_at(file, frame, "lon、lat", text, where, Message("val.point_outside_unit", km=f"{POINT_TOLERANCE_DEG * 111:.0f}"))
 
 
 def enrich(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

@@ -20,6 +20,15 @@ class Col:
     accepted: tuple = ()
     min: float | None = None
     max: float | None = None
+    past: bool = False  # a date something happened or was recorded: never after the build's day
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule across columns of one row: `holds(frame)` is a boolean Series (NA where it cannot be judged)."""
+    columns: tuple[str, ...]
+    holds: object  # Callable[[pd.DataFrame], pd.Series]
+    message: str  # i18n key of the rule, given the columns' labels
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,7 @@ class Table:
     provenance: str  # real | illustrative | mixed
     references: dict = field(default_factory=dict)  # column -> (table, column)
     derived: tuple[Col, ...] = ()  # added by the build, not present in the source file
+    rules: tuple[Rule, ...] = ()  # across columns: end after start, adopted within received
 
     @property
     def has_geometry(self) -> bool:
@@ -39,6 +49,14 @@ class Table:
 
     def col(self, name: str) -> Col:
         return next(c for c in self.columns + self.derived if c.name == name)
+
+
+def ends_after_start(start: str, end: str) -> Rule:
+    return Rule((start, end), lambda f: f[end] >= f[start], "val.rule.end_before_start")
+
+
+def within(part: str, whole: str) -> Rule:
+    return Rule((part, whole), lambda f: f[part] <= f[whole], "val.rule.more_than_whole")
 
 
 LON = dict(unit="°", min=118.0, max=120.5)
@@ -56,7 +74,7 @@ TABLES: tuple[Table, ...] = (
         Col("kind", "VARCHAR", "类别", accepted=v.UNIT_KINDS),
         Col("parent_code", "VARCHAR", "所在县区代码", required=False),
         Col("in_urban_area", "BOOLEAN", "属于市区（禁放范围）"),
-        Col("population_2020", "BIGINT", "常住人口（2020年七普）", unit="人", required=False, min=0),
+        Col("population_2020", "BIGINT", "常住人口（2020年七普）", unit="人", required=False, min=0, max=20_000_000),
         Col("population_provenance", "VARCHAR", "人口来源性质", accepted=v.PROVENANCE),
         Col("approximate", "BOOLEAN", "边界为示意"),
         SOURCE,
@@ -84,7 +102,7 @@ TABLES: tuple[Table, ...] = (
         Col("effective_from_assumed", "BOOLEAN", "施行日期为推定"),
         Col("effective_from_note", "VARCHAR", "施行日期说明", required=False),
         PROV, SOURCE,
-    ), "mixed"),
+    ), "mixed", rules=(ends_after_start("effective_from", "effective_to"),)),
     Table("fw_notice_coverage", "fireworks_notice_coverage", "通告禁放区域的数字化情况", ("notice_id", "unit_code"), (
         Col("notice_id", "VARCHAR", "通告编号"),
         Col("unit_code", "VARCHAR", "县区/功能区代码"),
@@ -113,14 +131,14 @@ TABLES: tuple[Table, ...] = (
         GEOM,
     ), "mixed", {"district_code": ("units", "code")}, derived=(AREA,)),
     Table("fw_incidents", "incidents", "烟花爆竹相关事件", ("incident_id",), (
-        Col("incident_id", "BIGINT", "事件编号"),
-        Col("occurred_at", "TIMESTAMP", "发生时间（北京时间）"),
+        Col("incident_id", "BIGINT", "事件编号", min=0, max=1e15),
+        Col("occurred_at", "TIMESTAMP", "发生时间（北京时间）", past=True),
         Col("type", "VARCHAR", "事件类型", accepted=v.INCIDENT_TYPES),
         Col("district_code", "VARCHAR", "县区代码", accepted=tuple(v.DISTRICT_NAMES)),
         Col("lon", "DOUBLE", "经度", **LON),
         Col("lat", "DOUBLE", "纬度", **LAT),
-        Col("casualties", "INTEGER", "伤亡人数", unit="人", min=0),
-        Col("fine_yuan", "DOUBLE", "罚款", unit="元", required=False, min=0),
+        Col("casualties", "INTEGER", "伤亡人数", unit="人", min=0, max=1000),
+        Col("fine_yuan", "DOUBLE", "罚款", unit="元", required=False, min=0, max=10_000_000),
         PROV,
     ), "mixed", {"district_code": ("units", "code")}, derived=(
         Col("notice_id", "VARCHAR", "发生时施行的通告", required=False),
@@ -139,23 +157,23 @@ TABLES: tuple[Table, ...] = (
         Col("area", "VARCHAR", "统计范围"),
         Col("type", "VARCHAR", "事件类型", accepted=v.INCIDENT_TYPES),
         Col("stated", "VARCHAR", "原文表述"),
-        Col("count_at_least", "INTEGER", "起数下限", unit="起", required=False, min=0),
+        Col("count_at_least", "INTEGER", "起数下限", unit="起", required=False, min=0, max=1_000_000),
         PROV, SOURCE,
-    ), "real"),
+    ), "real", rules=(ends_after_start("year_from", "year_to"),)),
     Table("fw_survey", "fireworks_survey", "禁放社会稳定风险评估问卷", ("survey_id", "answer"), (
         Col("survey_id", "VARCHAR", "问卷编号"),
-        Col("conducted_from", "DATE", "开始日期"),
-        Col("conducted_to", "DATE", "结束日期"),
+        Col("conducted_from", "DATE", "开始日期", past=True),
+        Col("conducted_to", "DATE", "结束日期", past=True),
         Col("answer", "VARCHAR", "选项"),
         Col("share_pct", "DOUBLE", "占比", unit="%", min=0, max=100),
         PROV, SOURCE,
-    ), "mixed"),
+    ), "mixed", rules=(ends_after_start("conducted_from", "conducted_to"),)),
     # --- bonded zone ---
     Table("bz_targets", "bonded_targets", "综保区目标", ("indicator_code", "target_year"), (
         Col("indicator_code", "VARCHAR", "指标代码"),
         Col("indicator_name", "VARCHAR", "指标名称"),
         Col("target_year", "INTEGER", "目标年份", min=2019, max=2030),
-        Col("target_value", "DOUBLE", "目标值"),
+        Col("target_value", "DOUBLE", "目标值", min=0, max=1_000_000),
         Col("unit", "VARCHAR", "单位"),
         Col("currency", "VARCHAR", "币种", required=False, accepted=v.CURRENCIES),
         Col("comparison", "VARCHAR", "达标规则", accepted=v.COMPARISONS),
@@ -168,14 +186,14 @@ TABLES: tuple[Table, ...] = (
         Col("name", "VARCHAR", "名称"),
         Col("subzone", "VARCHAR", "片区", accepted=v.BONDED_SUBZONES),
         Col("district_code", "VARCHAR", "所在功能区代码"),
-        Col("stated_area_km2", "DOUBLE", "公布面积", unit="km²", min=0),
+        Col("stated_area_km2", "DOUBLE", "公布面积", unit="km²", min=0, max=1000),
         GEOM,
     ), "real", {"district_code": ("units", "code")}, derived=(AREA,)),
     Table("bz_monthly", "bonded_monthly", "综保区月度指标", ("month", "block_code", "indicator_code"), (
-        Col("month", "DATE", "月份（当月1日）"),
+        Col("month", "DATE", "月份（当月1日）", past=True),
         Col("block_code", "VARCHAR", "区块代码"),
         Col("indicator_code", "VARCHAR", "指标代码", accepted=v.BONDED_INDICATORS),
-        Col("value", "DOUBLE", "当月值", min=0),
+        Col("value", "DOUBLE", "当月值", min=0, max=1e9),
         Col("unit", "VARCHAR", "单位", accepted=("万元", "万美元")),
         PROV,
     ), "illustrative", {"block_code": ("bz_blocks", "block_code")}),
@@ -183,10 +201,10 @@ TABLES: tuple[Table, ...] = (
         Col("facility_id", "VARCHAR", "设施编号"),
         Col("name", "VARCHAR", "名称"),
         Col("platform", "VARCHAR", "所属服务平台"),
-        Col("planned_area_m2", "DOUBLE", "规划面积", unit="m²", required=False, min=0),
-        Col("built_area_m2", "DOUBLE", "已建成面积", unit="m²", min=0),
+        Col("planned_area_m2", "DOUBLE", "规划面积", unit="m²", required=False, min=0, max=1e8),
+        Col("built_area_m2", "DOUBLE", "已建成面积", unit="m²", min=0, max=1e8),
         Col("planned_completion", "VARCHAR", "计划完成", required=False),
-        Col("status_as_of", "DATE", "建设情况截至"),
+        Col("status_as_of", "DATE", "建设情况截至", past=True),
         PROV, SOURCE,
     ), "mixed"),
     Table("bz_platforms", "bonded_platforms", "综保区平台与基地", ("platform_id",), (
@@ -203,8 +221,8 @@ TABLES: tuple[Table, ...] = (
         Col("ownership", "VARCHAR", "资本类别", accepted=v.OWNERSHIP),
         Col("subzone", "VARCHAR", "片区", accepted=v.BONDED_SUBZONES),
         Col("industry", "VARCHAR", "行业"),
-        Col("registered_on", "DATE", "入区日期"),
-        Col("investment", "DOUBLE", "投资总额", min=0),
+        Col("registered_on", "DATE", "入区日期", past=True),
+        Col("investment", "DOUBLE", "投资总额", min=0, max=1e9),
         Col("investment_unit", "VARCHAR", "投资单位", accepted=("万美元", "万元")),
         PROV,
     ), "illustrative"),
@@ -236,14 +254,14 @@ TABLES: tuple[Table, ...] = (
         Col("open_to_public", "BOOLEAN", "是否向社会开放"),
         Col("open_condition", "VARCHAR", "开放条件", required=False),
         Col("update_cycle", "VARCHAR", "更新周期", accepted=v.UPDATE_CYCLES),
-        Col("published_on", "DATE", "发布日期"),
-        Col("last_updated_on", "DATE", "最近更新日期"),
+        Col("published_on", "DATE", "发布日期", past=True),
+        Col("last_updated_on", "DATE", "最近更新日期", past=True),
         Col("related_codes", "VARCHAR", "关联资源代码（分号分隔）", required=False),
         PROV,
     ), "illustrative", {"provider_code": ("cat_departments", "dept_code")}),
     Table("cat_items", "catalog_items", "信息项", ("resource_code", "item_no"), (
         Col("resource_code", "VARCHAR", "信息资源代码"),
-        Col("item_no", "INTEGER", "序号", min=1),
+        Col("item_no", "INTEGER", "序号", min=1, max=100_000),
         Col("item_name", "VARCHAR", "信息项名称"),
         Col("data_type", "VARCHAR", "数据类型", accepted=v.DATA_TYPES),
     ), "illustrative", {"resource_code": ("cat_entries", "resource_code")}),
@@ -270,16 +288,16 @@ TABLES: tuple[Table, ...] = (
         Col("phase_year", "INTEGER", "优先推进年度", accepted=v.PHASE_YEARS),
         Col("planned_start", "DATE", "计划开始"),
         Col("planned_end", "DATE", "计划完成"),
-        Col("budget_wan", "DOUBLE", "预算", unit="万元", min=0),
+        Col("budget_wan", "DOUBLE", "预算", unit="万元", min=0, max=10_000_000),
         Col("named_in_source", "BOOLEAN", "名称见于原始文件"),
         PROV,
-    ), "mixed", {"system_code": ("dg_systems", "system_code")}),
+    ), "mixed", {"system_code": ("dg_systems", "system_code")}, rules=(ends_after_start("planned_start", "planned_end"),)),
     Table("dg_progress", "dg_progress", "重点工程月度进度", ("project_code", "month"), (
         Col("project_code", "VARCHAR", "工程代码"),
-        Col("month", "DATE", "月份（当月1日）"),
+        Col("month", "DATE", "月份（当月1日）", past=True),
         Col("planned_pct", "DOUBLE", "计划累计进度", unit="%", min=0, max=100),
         Col("actual_pct", "DOUBLE", "实际累计进度", unit="%", min=0, max=100),
-        Col("spent_wan", "DOUBLE", "累计支出", unit="万元", min=0),
+        Col("spent_wan", "DOUBLE", "累计支出", unit="万元", min=0, max=10_000_000),
         PROV,
     ), "illustrative", {"project_code": ("dg_projects", "project_code")}),
     Table("dg_indicators", "dg_indicators", "数字政府评估指标", ("indicator_code", "year"), (
@@ -287,8 +305,8 @@ TABLES: tuple[Table, ...] = (
         Col("name", "VARCHAR", "指标名称"),
         Col("unit", "VARCHAR", "单位"),
         Col("year", "INTEGER", "年份", min=2018, max=2022),
-        Col("target", "DOUBLE", "目标值", required=False),
-        Col("actual", "DOUBLE", "实际值", required=False),
+        Col("target", "DOUBLE", "目标值", required=False, min=-1e9, max=1e9),
+        Col("actual", "DOUBLE", "实际值", required=False, min=-1e9, max=1e9),
         PROV,
     ), "illustrative"),
     # --- legislation ---
@@ -298,11 +316,11 @@ TABLES: tuple[Table, ...] = (
         Col("lead_department", "VARCHAR", "起草单位"),
         Col("major_public_interest", "BOOLEAN", "涉及重大公共利益"),
         Col("stage", "VARCHAR", "当前阶段", accepted=v.LEG_STAGES),
-        Col("initiated_on", "DATE", "立项日期"),
+        Col("initiated_on", "DATE", "立项日期", past=True),
         Col("review_ended_on", "DATE", "审查结束日期", required=False),
         Col("adopted_on", "DATE", "审议通过日期", required=False),
         PROV,
-    ), "illustrative"),
+    ), "illustrative", rules=(ends_after_start("initiated_on", "adopted_on"),)),
     Table("leg_events", "leg_events", "公众参与活动", ("event_id",), (
         Col("event_id", "VARCHAR", "活动编号"),
         Col("project_id", "VARCHAR", "立法项目"),
@@ -310,15 +328,16 @@ TABLES: tuple[Table, ...] = (
         Col("method", "VARCHAR", "方式（《办法》第八条）", accepted=v.LEG_METHODS),
         Col("start_on", "DATE", "开始日期"),
         Col("end_on", "DATE", "结束日期"),
-        Col("participants", "INTEGER", "参与人数", unit="人", min=0),
-        Col("opinions_received", "INTEGER", "收到意见", unit="条", min=0),
-        Col("opinions_adopted", "INTEGER", "采纳意见", unit="条", min=0),
+        Col("participants", "INTEGER", "参与人数", unit="人", min=0, max=10_000_000),
+        Col("opinions_received", "INTEGER", "收到意见", unit="条", min=0, max=10_000_000),
+        Col("opinions_adopted", "INTEGER", "采纳意见", unit="条", min=0, max=10_000_000),
         Col("feedback_published", "BOOLEAN", "已公开采纳情况反馈"),
-        Col("public_members", "INTEGER", "听证：公众代表", unit="人", required=False, min=0),
-        Col("officials", "INTEGER", "听证：政府人员", unit="人", required=False, min=0),
-        Col("experts", "INTEGER", "听证：专家", unit="人", required=False, min=0),
+        Col("public_members", "INTEGER", "听证：公众代表", unit="人", required=False, min=0, max=10_000),
+        Col("officials", "INTEGER", "听证：政府人员", unit="人", required=False, min=0, max=10_000),
+        Col("experts", "INTEGER", "听证：专家", unit="人", required=False, min=0, max=10_000),
         PROV,
-    ), "illustrative", {"project_id": ("leg_projects", "project_id")}),
+    ), "illustrative", {"project_id": ("leg_projects", "project_id")},
+        rules=(ends_after_start("start_on", "end_on"), within("opinions_adopted", "opinions_received"))),
 )
 
 BY_NAME = {t.name: t for t in TABLES}

@@ -6,7 +6,8 @@ import io
 import pandas as pd
 import xlsxwriter
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from lyg.formula import formula_mask
+
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -15,7 +16,7 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             text = out[col].astype("string")
-            risky = text.str.startswith(_FORMULA_START).fillna(False)
+            risky = formula_mask(text)
             if risky.any():
                 out[col] = out[col].astype(object)
                 out.loc[risky, col] = "'" + text[risky]

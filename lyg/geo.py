@@ -48,6 +48,9 @@ def from_wkb(blob) -> shapely.Geometry:
     return shapely.from_wkb(bytes(blob))
 
 
+MIN_AREA_KM2 = 1e-4  # 100 m²: smaller is a drawing slip, not a zone
+
+
 def geometry_problem(geom) -> Message | None:
     """Why a zone geometry is unusable (str() gives Chinese); None when it is fine."""
     if geom is None or geom.is_empty:
@@ -56,6 +59,8 @@ def geometry_problem(geom) -> Message | None:
         return Message("geo.not_polygon", kind=geom.geom_type)
     if not geom.is_valid:
         return Message("geo.invalid", reason=shapely.is_valid_reason(geom))
+    if area_km2(geom) < MIN_AREA_KM2:
+        return Message("geo.degenerate", area=f"{area_km2(geom) * 1e6:.1f}")
     if not CITY_BOX.contains(geom):
         return Message("geo.outside")
     return None

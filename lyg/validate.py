@@ -161,13 +161,13 @@ def coerce_frame(table: Table, raw: pd.DataFrame, file: str) -> tuple[pd.DataFra
         typed = _coerce(col, raw[col.name])
         if typed is not raw[col.name]:  # unchanged columns cannot have unreadable values
             bad = typed.isna() & ~_blank(raw[col.name])
-            problems += _rows(file, raw, col.name, raw[col.name], bad, Message("val.not_a", kind=Message(f"val.type.{col.type}")))
+            problems += problems_at(file, raw, col.name, raw[col.name], bad, Message("val.not_a", kind=Message(f"val.type.{col.type}")))
         columns[col.name] = typed
     # one frame built at once, sharing the unchanged columns' memory with the source
     return pd.DataFrame(columns, copy=False), problems
 
 
-def _rows(file: str, frame: pd.DataFrame, column: str, values: pd.Series, mask, rule: Message,
+def problems_at(file: str, frame: pd.DataFrame, column: str, values: pd.Series, mask, rule: Message,
           limit: int = 200) -> list[Problem]:
     """Problems for the first `limit` rows where mask is true (values are only read at those rows)."""
     if isinstance(mask, bool):
@@ -188,19 +188,52 @@ def check_frame(table: Table, df: pd.DataFrame, file: str) -> list[Problem]:
             continue
         series = df[col.name]
         if col.required:
-            problems += _rows(file, df, col.name, series, series.isna(), Message("val.required"))
+            problems += problems_at(file, df, col.name, series, series.isna(), Message("val.required"))
         if col.accepted:
             bad = series.notna() & ~series.isin(col.accepted)
-            problems += _rows(file, df, col.name, series, bad, Message("val.not_accepted", allowed=tuple(str(a) for a in col.accepted)))
+            problems += problems_at(file, df, col.name, series, bad, Message("val.not_accepted", allowed=tuple(str(a) for a in col.accepted)))
+        if col.type in NUMERIC:
+            values = pd.to_numeric(series, errors="coerce")
+            problems += problems_at(file, df, col.name, series, values.notna() & ~np.isfinite(values.astype("float64")), Message("val.not_finite"))
+        if col.type in ("DATE", "TIMESTAMP"):
+            problems += _date_window(col, df, series, file)
         if col.min is not None:
-            problems += _rows(file, df, col.name, series, series < col.min, Message("val.below", limit=f"{col.min:g}", unit=col.unit))
+            problems += problems_at(file, df, col.name, series, series < col.min, Message("val.below", limit=f"{col.min:g}", unit=col.unit))
         if col.max is not None:
-            problems += _rows(file, df, col.name, series, series > col.max, Message("val.above", limit=f"{col.max:g}", unit=col.unit))
+            problems += problems_at(file, df, col.name, series, series > col.max, Message("val.above", limit=f"{col.max:g}", unit=col.unit))
+    for rule in table.rules:
+        judged = df[list(rule.columns)].notna().all(axis=1)  # a rule says nothing of a row missing one of its values
+        broken = judged & ~rule.holds(df).astype("boolean").fillna(True)
+        (a, b), (la, lb) = rule.columns, (table.col(c).label for c in rule.columns)
+        pair = df[list(rule.columns)].astype("string").fillna("").agg(" / ".join, axis=1) if broken.any() else None
+        if pair is not None:
+            problems += problems_at(file, df, "、".join(rule.columns), pair, broken, Message(rule.message, a=a, b=b, la=la, lb=lb))
     dup = df.duplicated(subset=list(table.key), keep="first")
     key_values = df[list(table.key)].astype("string").agg("/".join, axis=1) if dup.any() else None
     if key_values is not None:
-        problems += _rows(file, df, "、".join(table.key), key_values, dup, Message("val.duplicate_key"))
+        problems += problems_at(file, df, "、".join(table.key), key_values, dup, Message("val.duplicate_key"))
     return problems
+
+
+NUMERIC = ("DOUBLE", "BIGINT", "INTEGER")
+EARLIEST = pd.Timestamp("1949-10-01")
+FUTURE_YEARS = 10  # plans and notices may look ahead; nothing in these sources looks further
+
+
+def date_window(col: Col, today: pd.Timestamp | None = None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates a column may hold: from 1949-10-01; up to the end of today for what has happened (col.past),
+    else up to ten years ahead."""
+    today = (today or pd.Timestamp.now()).normalize()
+    return EARLIEST, today + pd.Timedelta(days=1) if col.past else today + pd.DateOffset(years=FUTURE_YEARS)
+
+
+def _date_window(col: Col, df: pd.DataFrame, series: pd.Series, file: str) -> list[Problem]:
+    if not pd.api.types.is_datetime64_any_dtype(series):
+        return []
+    first, last = date_window(col)
+    early, late = series < first, series >= last
+    return (problems_at(file, df, col.name, series, early, Message("val.too_early", limit=f"{first:%Y-%m-%d}"))
+            + problems_at(file, df, col.name, series, late, Message("val.future" if col.past else "val.too_late", limit=f"{last:%Y-%m-%d}")))
 
 
 def check_references(table: Table, df: pd.DataFrame, file: str, loaded: dict[str, pd.DataFrame]) -> list[Problem]:
@@ -212,5 +245,5 @@ def check_references(table: Table, df: pd.DataFrame, file: str, loaded: dict[str
         known = loaded[ref_table][ref_col]
         series = df[column]
         bad = series.notna() & ~series.isin(known)
-        problems += _rows(file, df, column, series, bad, Message("val.unknown_reference", ref=f"{ref_table}.{ref_col}"))
+        problems += problems_at(file, df, column, series, bad, Message("val.unknown_reference", ref=f"{ref_table}.{ref_col}"))
     return problems

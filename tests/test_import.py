@@ -90,6 +90,54 @@ def oversized(tmp_path: Path) -> Path:
 BOWTIE = {"type": "Polygon", "coordinates": [[[119.10, 34.55], [119.14, 34.59], [119.14, 34.55], [119.10, 34.59], [119.10, 34.55]]]}
 BEIJING = {"type": "Polygon", "coordinates": [[[116.3, 39.9], [116.4, 39.9], [116.4, 40.0], [116.3, 40.0], [116.3, 39.9]]]}
 
+EVENT_HEADER = "event_id,project_id,stage,method,start_on,end_on,participants,opinions_received,opinions_adopted,feedback_published,provenance"
+EVENT_ROW = "EV900,L01,起草,座谈会,2021-02-01,2021-03-01,10,5,1,true,illustrative"
+FACILITY_HEADER = "facility_id,name,platform,planned_area_m2,built_area_m2,planned_completion,status_as_of,provenance"
+FACILITY_ROW = "F9,新建仓库,查验服务平台,100,50,,2026-10-31,illustrative"
+PROGRESS_HEADER = "project_code,month,planned_pct,actual_pct,spent_wan,provenance"
+PROGRESS_ROW = "P01,2026-10-01,90,80,100,illustrative"
+TINY = {"type": "Polygon", "coordinates": [[[119.1, 34.6], [119.10001, 34.6], [119.10001, 34.60001], [119.1, 34.60001], [119.1, 34.6]]]}
+
+
+def csv_file(header: str, row: str):
+    return lambda t: write(t, "a.csv", header + "\n" + row + "\n")
+
+
+def many_polygons_zip(tmp_path: Path, n: int = 12_000) -> Path:
+    """A zipped Shapefile of more small identical polygons than any zone layer holds."""
+    frame = gpd.GeoDataFrame({"zone_id": [f"Z{i}" for i in range(n)], "notice_id": ["FW2022"] * n, "district_code": ["320706"] * n,
+                              "name": ["区"] * n, "roads": ["路"] * n, "approximate": ["false"] * n},
+                             geometry=[box(119.13, 34.57, 119.131, 34.571)] * n, crs="EPSG:4326")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    frame.to_file(folder / "zones.shp", encoding="utf-8")
+    path = tmp_path / "many.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part in folder.iterdir():
+            archive.write(part, part.name)
+    return path
+
+
+def oversized_geojson(tmp_path: Path) -> Path:
+    path = tmp_path / "huge.geojson"
+    with path.open("wb") as fh:
+        fh.write(b'{"type": "FeatureCollection", "features": [')
+        fh.truncate(MAX_BYTES + 1)
+    return path
+
+
+def xlsx_bomb(tmp_path: Path) -> Path:
+    """A small .xlsx whose worksheet unpacks to 250 MB."""
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            block = b" " * (1 << 20)
+            for _ in range(250):
+                sheet.write(block)
+    return path
+
+
 CORPUS = {  # name -> (domain, file maker, expected message fragment)
     "wrong encoding": ("incidents", lambda t: write(t, "u16.csv", (INCIDENT_HEADER + "\n" + INCIDENT_ROW).encode("utf-16")), "二进制"),
     "missing column": ("incidents", lambda t: write(t, "a.csv", "发生时间,事件类型\n2026-02-17 23:10,投诉举报\n"), "缺少必需的列"),
@@ -113,6 +161,37 @@ CORPUS = {  # name -> (domain, file maker, expected message fragment)
                           'F9,"=HYPERLINK(""http://x"")",查验服务平台,100,50,,2026-10-31,illustrative'), "疑似公式"),
     "table for a geometry domain": ("places", lambda t: write(t, "a.csv", "place_id,name\nP9,某地\n"), "须为 GeoJSON"),
     "garbage xlsx": ("progress", lambda t: write(t, "a.xlsx", b"PK\x03\x04 not really a workbook"), "无法读取"),
+    # numbers that are not finite, or far out of range
+    "inf amount": ("bonded_monthly", lambda t: write(t, "a.csv", MONTHLY_HEADER + "\n" + MONTHLY_ROW.replace("1200.5", "inf")), "不是有限数值"),
+    "1e309 fine": ("incidents", lambda t: write(t, "a.csv", INCIDENT_HEADER + "\n" + INCIDENT_ROW.replace(",200,", ",1e309,")), "不是有限数值"),
+    "NaN fine": ("incidents", lambda t: write(t, "a.csv", INCIDENT_HEADER + "\n" + INCIDENT_ROW.replace(",200,", ",NaN,")), "不是有效的"),
+    "inf built area": ("bonded_facilities", csv_file(FACILITY_HEADER, FACILITY_ROW.replace(",50,", ",inf,")), "不是有限数值"),
+    "huge built area": ("bonded_facilities", csv_file(FACILITY_HEADER, FACILITY_ROW.replace(",50,", ",5e12,")), "大于上限"),
+    "inf spending": ("progress", csv_file(PROGRESS_HEADER, PROGRESS_ROW.replace(",100,", ",inf,")), "不是有限数值"),
+    "5000 casualties": ("incidents", lambda t: write(t, "a.csv", INCIDENT_HEADER + "\n" + INCIDENT_ROW.replace(",0,200", ",5000,200")), "大于上限"),
+    # places and times that cannot be
+    "point in Shandong": ("incidents", lambda t: write(t, "a.csv", INCIDENT_HEADER + "\n" + INCIDENT_ROW.replace("119.17,34.60", "118.40,35.30")),
+                          "不在所填县区"),
+    "point in another district": ("incidents", lambda t: write(t, "a.csv", INCIDENT_HEADER + "\n" + INCIDENT_ROW.replace("320706", "320723")),
+                                  "不在所填县区"),
+    "incident in 2099": ("incidents", lambda t: write(t, "a.csv", INCIDENT_HEADER + "\n" + INCIDENT_ROW.replace("2026-02-17", "2099-01-01")),
+                         "晚于今天"),
+    "bonded month in 2099": ("bonded_monthly", lambda t: write(t, "a.csv", MONTHLY_HEADER + "\n" + MONTHLY_ROW.replace("2026-11-01", "2099-01-01")),
+                             "晚于今天"),
+    "event in 1900": ("legislation_events", csv_file(EVENT_HEADER, EVENT_ROW.replace("2021-02-01", "1900-02-01")), "早于 1949"),
+    "event ends before it starts": ("legislation_events", csv_file(EVENT_HEADER, EVENT_ROW.replace("2021-03-01", "2021-01-01")), "早于"),
+    "more adopted than received": ("legislation_events", csv_file(EVENT_HEADER, EVENT_ROW.replace(",10,5,1,", ",10,5,9,")), "多于"),
+    "zero-area zone": ("ban_zones", lambda t: geojson(t, TINY), "面积过小"),
+    # spreadsheet formulas, every prefix OWASP names
+    "formula behind a number": ("bonded_facilities", csv_file(FACILITY_HEADER, FACILITY_ROW.replace("新建仓库", "-1+1+cmd|' /C calc'!A0")), "疑似公式"),
+    "full-width formula": ("bonded_facilities", csv_file(FACILITY_HEADER, FACILITY_ROW.replace("新建仓库", "＝1+1")), "疑似公式"),
+    "at formula": ("bonded_facilities", csv_file(FACILITY_HEADER, FACILITY_ROW.replace("新建仓库", "@SUM(A1)")), "疑似公式"),
+    "plus formula": ("legislation_events", csv_file(EVENT_HEADER, EVENT_ROW.replace("座谈会", "+cmd|x")), "疑似公式"),
+    # files that must be refused before they are parsed
+    "duplicate header": ("incidents", lambda t: write(t, "a.csv", INCIDENT_HEADER + ",事件类型\n" + INCIDENT_ROW + ",投诉举报"), "出现了两次"),
+    "300k-style polygon flood": ("ban_zones", many_polygons_zip, "要素"),
+    "oversized geojson": ("ban_zones", oversized_geojson, "超过上限"),
+    "xlsx that unpacks to 250 MB": ("progress", xlsx_bomb, "解压后"),
 }
 
 
@@ -137,7 +216,7 @@ def test_bad_file_is_refused_and_nothing_changes(live, tmp_path, case):
 
 
 def test_corpus_is_large_enough():
-    assert len(CORPUS) >= 15
+    assert len(CORPUS) >= 40
 
 
 def test_incidents_with_title_rows_gbk_and_chinese_dates(live, tmp_path):

@@ -12,6 +12,7 @@ import pandas as pd
 from lyg import vocab
 from lyg.i18n import Message
 from lyg.importer.readers import read_table_file
+from lyg.formula import looks_like_formula
 from lyg.importer.staging import ImportResult, apply_files, csv_bytes
 from lyg.sources import read_csv_text
 from lyg.validate import FALSE_WORDS, TRUE_WORDS, ContractError, Problem, parse_dates
@@ -81,7 +82,7 @@ def _check_row(c: _Checker, i: int, departments: dict[str, str], known_codes: se
     for column in c.headers:
         if column == "items":
             continue
-        if c.value(i, column).startswith(("=", "+", "@")) or (c.value(i, column).startswith("-") and column not in ("resource_code",)):
+        if looks_like_formula(c.value(i, column)):
             c.add(i, column, c.value(i, column), Message("val.formula"))
     code = c.value(i, "resource_code")
     m = CODE.match(code)

@@ -152,6 +152,6 @@ VALUES: dict[str, str] = {
     # severities
     "严重": "High", "关注": "Medium", "提示": "Low",
     # units
-    "亿元": "100 m yuan", "亿美元": "100 m USD", "万元": "10,000 yuan", "万美元": "10,000 USD", "万人": "10,000 people",
+    "亿元": "100 m yuan", "元": " yuan", "亿美元": "100 m USD", "万元": "10,000 yuan", "万美元": "10,000 USD", "万人": "10,000 people",
     "起": "incidents", "条": "entries", "项": "projects", "件": "projects", "人": "people",
 }

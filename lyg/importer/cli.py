@@ -1,6 +1,7 @@
 """`python -m lyg import DOMAIN FILE`: validate, then apply all or nothing."""
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -8,6 +9,9 @@ from lyg import transaction
 from lyg.filelock import data_lock
 from lyg.importer.readers import ImportFileError
 from lyg.validate import ContractError
+
+log = logging.getLogger("lyg")
+
 
 def _bar(fraction: float, text: str) -> None:
     filled = int(fraction * 30)
@@ -37,6 +41,10 @@ def run(args, settings) -> int:
         return 2
     except ContractError as exc:
         print(f"导入失败，未写入任何数据。{exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - never a traceback: one line naming the file, the rest in the log
+        log.exception("import of %s failed", args.file)
+        print(f"导入失败，未写入任何数据：{Path(args.file).name}：{type(exc).__name__}（详见日志）", file=sys.stderr)
         return 2
     items = f"，信息项 {result.items} 个" if result.items else ""
     print(f"导入成功：新增 {result.added} 条，更新 {result.replaced} 条{items}；数据库已重建。")

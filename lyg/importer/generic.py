@@ -16,6 +16,8 @@ from typing import Callable
 import pandas as pd
 from shapely.geometry import mapping
 
+from lyg.build import check_points_in_units, load_table
+from lyg.formula import formula_mask
 from lyg.contracts import BY_NAME, Col, Table
 from lyg.importer.geometry import GEOMETRY_SUFFIXES, read_geometry_file
 from lyg.importer.readers import ImportFileError, read_table_file
@@ -30,7 +32,6 @@ DOMAINS = {  # domain name on the command line -> contract table
     "bonded_facilities": "bz_facilities", "progress": "dg_progress", "legislation_events": "leg_events",
 }
 DOMAIN_LABELS = {"catalog": "大数据资源目录", **{d: BY_NAME[t].label for d, t in DOMAINS.items()}}
-_FORMULA = re.compile(r"^(=|@|[+\-](?![\d.]))")
 Progress = Callable[[float, Message], None]  # fraction done, what is happening
 
 
@@ -63,8 +64,8 @@ def formula_cells(table: Table, frame: pd.DataFrame, file: str) -> list[Problem]
     problems = []
     for col in table.columns:
         if col.type == "VARCHAR" and col.name in frame.columns:
-            values = frame[col.name].astype("string").fillna("")
-            for row, value in zip(frame[ROW][values.str.match(_FORMULA)], values[values.str.match(_FORMULA)]):
+            suspect = formula_mask(frame[col.name])
+            for row, value in zip(frame[ROW][suspect], frame[col.name][suspect]):
                 problems.append(Problem(file, int(row), col.name, value, Message("val.formula")))
     return problems
 
@@ -116,6 +117,9 @@ def validate(table: Table, frame: pd.DataFrame, file: str, data_dir: Path) -> pd
     problems += [p for p in later if (p.row, p.column) not in unreadable]  # an unreadable cell is reported once
     if table.has_geometry:
         problems += _geometry_problems(typed, file)
+    if not problems and {"lon", "lat", "district_code"} <= set(typed.columns):
+        outlines = {name: load_table(BY_NAME[name], data_dir)[0] for name in ("district_shapes", "functional_zone_shapes")}
+        problems += check_points_in_units(table, {**outlines, table.name: typed}, file)
     if problems:
         named = [replace(p, column=headers.get(p.column, p.column)) for p in problems]  # the file's own header
         raise ContractError(sorted(named, key=lambda p: (p.row or 0, p.column or "")))

@@ -6,12 +6,16 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pyogrio
+import shapely
 
 from lyg.geo import gcj02_to_wgs84
 from lyg.i18n import Message
-from lyg.importer.readers import ImportFileError
+from lyg.importer.readers import ImportFileError, check_size
 
 GEOMETRY_SUFFIXES = (".geojson", ".json", ".zip", ".gpkg")
+MAX_FEATURES = 10_000  # zones, places and blocks number in the hundreds
+MAX_VERTICES = 2_000_000
 
 
 def read_geometry_file(path: Path, crs: str | None = None, gcj02: bool = False, layer: str | None = None) -> pd.DataFrame:
@@ -21,10 +25,14 @@ def read_geometry_file(path: Path, crs: str | None = None, gcj02: bool = False, 
     .prj is refused unless `crs` names one. `gcj02=True` says the coordinates are AMap's GCJ-02.
     """
     suffix = path.suffix.lower()
+    if not path.exists():
+        raise ImportFileError(Message("imf.missing", file=path.name))
+    check_size(path)
     try:
         if suffix == ".zip":
             frame = _read_zipped_shapefile(path, crs, layer)
         else:
+            _check_features(path, path, layer)
             frame = gpd.read_file(path, layer=layer, engine="pyogrio")
     except ImportFileError:
         raise
@@ -39,6 +47,9 @@ def read_geometry_file(path: Path, crs: str | None = None, gcj02: bool = False, 
             frame = frame.set_crs(crs)
         else:
             raise ImportFileError(Message("imf.no_crs", file=path.name))
+    vertices = int(shapely.get_num_coordinates(frame.geometry.values).sum())
+    if vertices > MAX_VERTICES:
+        raise ImportFileError(Message("imf.too_many_vertices", file=path.name, n=f"{vertices:,}", limit=f"{MAX_VERTICES:,}"))
     frame = frame.to_crs(4326)
     if gcj02:
         frame["geometry"] = frame.geometry.map(gcj02_to_wgs84)
@@ -58,4 +69,12 @@ def _read_zipped_shapefile(path: Path, crs: str | None, layer: str | None) -> gp
     has_prj = any(n.lower() == shape[:-4].lower() + ".prj" for n in names)
     if not has_prj and not crs:
         raise ImportFileError(Message("imf.no_prj", file=path.name))
+    _check_features(f"zip://{path}!{shape}", path, None)
     return gpd.read_file(f"zip://{path}!{shape}", engine="pyogrio")
+
+
+def _check_features(source, path: Path, layer: str | None) -> None:
+    """The number of features, read from the file's header before its geometries are."""
+    n = pyogrio.read_info(source, layer=layer).get("features", 0)
+    if n > MAX_FEATURES:
+        raise ImportFileError(Message("imf.too_many_features", file=path.name, n=f"{n:,}", limit=f"{MAX_FEATURES:,}"))

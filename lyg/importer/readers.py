@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,7 @@ from lyg.sources import decode_text
 
 
 MAX_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an .xlsx or a zipped Shapefile, once decompressed
 
 
 class ImportFileError(ValueError):
@@ -31,11 +33,7 @@ def read_table_file(path: Path, sheet: str | None = None, known_headers: set[str
     path = Path(path)
     if not path.exists():
         raise ImportFileError(Message("imf.missing", file=path.name))
-    size = path.stat().st_size
-    if size == 0:
-        raise ImportFileError(Message("imf.empty", file=path.name))
-    if size > MAX_BYTES:
-        raise ImportFileError(Message("imf.too_big", file=path.name, size=f"{size / 1048576:.1f}", limit=MAX_BYTES // 1048576))
+    check_size(path)
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".txt"):
@@ -50,6 +48,9 @@ def read_table_file(path: Path, sheet: str | None = None, known_headers: set[str
         raise ImportFileError(Message("imf.unreadable", file=path.name, error=type(exc).__name__)) from exc
     header_at = _header_index(rows, known_headers, path) if known_headers else 0
     header = [str(c).strip().lstrip("\ufeff") for c in rows[header_at]] if rows else []
+    repeated = next((h for i, h in enumerate(header) if h and h in header[:i]), None)
+    if repeated:
+        raise ImportFileError(Message("imf.duplicate_header", file=path.name, column=repeated, row=header_at + 1))
     body = [r + [""] * (len(header) - len(r)) for r in rows[header_at + 1:]]
     numbered = [(header_at + 2 + i, r[: len(header)]) for i, r in enumerate(body) if any(str(c).strip() for c in r)]
     if not numbered:
@@ -57,6 +58,24 @@ def read_table_file(path: Path, sheet: str | None = None, known_headers: set[str
     frame = pd.DataFrame([r for _, r in numbered], columns=header, dtype="string").apply(lambda c: c.str.strip().fillna(""))
     frame["_row"] = [n for n, _ in numbered]
     return frame
+
+
+def check_size(path: Path) -> None:
+    """Before anything is parsed: not empty, not over the upload limit, and no archive that unpacks past its limit."""
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportFileError(Message("imf.empty", file=path.name))
+    if size > MAX_BYTES:
+        raise ImportFileError(Message("imf.too_big", file=path.name, size=f"{size / 1048576:.1f}", limit=MAX_BYTES // 1048576))
+    if zipfile.is_zipfile(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                unpacked = sum(info.file_size for info in archive.infolist())
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise ImportFileError(Message("imf.unreadable", file=path.name, error=type(exc).__name__)) from exc
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise ImportFileError(Message("imf.too_big_unpacked", file=path.name, size=f"{unpacked / 1048576:.0f}",
+                                          limit=MAX_UNPACKED_BYTES // 1048576))
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
