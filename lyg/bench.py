@@ -27,6 +27,7 @@ from lyg.digital import programme as dg
 from lyg.legislation import compliance as leg
 from lyg.fireworks import analysis as fw
 from lyg.sample import catalog, scaled
+from lyg.sample.geography import load_districts
 from lyg.sample.generate import LAST_DAY, SEED
 
 DATA = PROJECT_ROOT / "data"
@@ -88,7 +89,7 @@ def prepare(workdir: Path, incidents: int, catalog_entries: int) -> Path:
     """A data folder like data/ with `incidents` rows (Parquet) and `catalog_entries` catalog rows."""
     data = workdir / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("README.md", "incidents.csv"))
-    scaled.write_incidents(data / "incidents.parquet", incidents, np.random.default_rng(SEED), LAST_DAY)
+    scaled.write_incidents(data / "incidents.parquet", incidents, np.random.default_rng(SEED), LAST_DAY, load_districts(data))
     if catalog_entries != SAMPLE_CATALOG:
         catalog.write(data, np.random.default_rng(SEED + 2), LAST_DAY, n=catalog_entries)
     return data
@@ -139,12 +140,16 @@ def chromium_rounds(db_path: Path, data: Path) -> dict:
 
 
 def reader_rounds(db_path: Path, data: Path, rounds: tuple[int, ...]) -> list[dict]:
-    """N readers at once on one server, each opening a dashboard and waiting until its script finished."""
-    from lyg.ui.pagebench import concurrent_readers
-    found = concurrent_readers(db_path, data, rounds)
-    print(f"\n{'并发会话':<10}{'中位 s':>10}{'p95 s':>10}{'出错':>8}{'服务器内存 MB':>16}")
-    for row in found:
-        print(f"{row['sessions']:<12}{row['median_s']:>10.2f}{row['p95_s']:>10.2f}{row['errors']:>8}{row['server_rss_mb']:>16,.0f}")
+    """N readers at once on one server, each opening a dashboard and waiting until its script finished; then the same
+    while an analyst runs a query that would build a 2 GB string in the console, again and again."""
+    from lyg.ui.pagebench import HOSTILE_QUERY, concurrent_readers
+    found = []
+    for label, hostile in (("", None), ("（同时运行恶意查询）", HOSTILE_QUERY)):
+        rows = concurrent_readers(db_path, data, rounds, hostile=hostile)
+        print(f"\n{'并发会话' + label:<10}{'中位 s':>10}{'p95 s':>10}{'出错':>8}{'服务器内存 MB':>16}")
+        for row in rows:
+            print(f"{row['sessions']:<12}{row['median_s']:>10.2f}{row['p95_s']:>10.2f}{row['errors']:>8}{row['server_rss_mb']:>16,.0f}")
+            found.append({**row, "hostile_query": bool(hostile)})
     return found
 
 

@@ -77,7 +77,7 @@ def measure_pages(db_path: Path, data_dir: Path, repeats: int = 3) -> dict[str, 
 @contextmanager
 def streamlit_server(db_path: Path, data_dir: Path, port: int):
     """`streamlit run app.py` on loopback for the concurrent-readers section; yields the server's pid."""
-    env = {**os.environ, "LYG_DB_PATH": str(db_path), "LYG_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "LYG_DB_PATH": str(db_path), "LYG_DATA_DIR": str(data_dir), "LYG_DEMO_TOOLS": "1"}  # the console too
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.port", str(port),
                              "--server.headless", "true", "--server.address", "127.0.0.1"],
                             cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -117,9 +117,57 @@ async def _session(port: int, page: str) -> tuple[float, int]:
                 return time.perf_counter() - started, received
 
 
-async def _round(port: int, sessions: int) -> list:
+async def _round(port: int, sessions: int, hostile: str | None = None) -> list:
+    """Every reader's (seconds, bytes) or exception; with `hostile`, an analyst runs that console query over and
+    over in the same server while the readers wait."""
     pages = [name if name != "overview" else "" for name in PAGES]
-    return await asyncio.gather(*[_session(port, pages[i % len(pages)]) for i in range(sessions)], return_exceptions=True)
+    readers = asyncio.gather(*[_session(port, pages[i % len(pages)]) for i in range(sessions)], return_exceptions=True)
+    if not hostile:
+        return await readers
+    stop = asyncio.Event()
+    analyst = asyncio.create_task(_hostile_analyst(port, hostile, stop))
+    try:
+        return await readers
+    finally:
+        stop.set()
+        await analyst
+
+
+HOSTILE_QUERY = "SELECT string_agg(repeat('x', 1000), '') FROM range(2000000)"  # would build a 2 GB string
+
+
+async def _hostile_analyst(port: int, sql: str, stop: asyncio.Event) -> int:
+    """The SQL console as a browser drives it: open /sql with the query in the URL, press Run, repeat. Returns runs."""
+    from urllib.parse import urlencode
+
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.asyncio.client import connect
+    runs = 0
+    async with connect(f"ws://127.0.0.1:{port}/_stcore/stream", max_size=None, subprotocols=["streamlit"], open_timeout=120) as ws:
+        async def run(widgets=None) -> str | None:
+            ask = BackMsg()
+            ask.rerun_script.query_string = urlencode({"sql": sql})
+            ask.rerun_script.page_name = "sql"
+            if widgets:
+                ask.rerun_script.widget_states.widgets.extend(widgets)
+            await ws.send(ask.SerializeToString())
+            button = None
+            while True:
+                msg = ForwardMsg()
+                msg.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=300))
+                element = msg.delta.new_element if msg.WhichOneof("type") == "delta" else None
+                if element is not None and element.WhichOneof("type") == "button" and element.button.id.endswith("sql-run"):
+                    button = element.button.id
+                if msg.WhichOneof("type") == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                    return button
+        button = await run()
+        while button and not stop.is_set():
+            from streamlit.proto.WidgetStates_pb2 import WidgetState
+            press = WidgetState(id=button, trigger_value=True)
+            await run([press])
+            runs += 1
+    return runs
 
 
 def _rss_mb(pid: int) -> float:
@@ -127,15 +175,15 @@ def _rss_mb(pid: int) -> float:
     return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) / 1024
 
 
-def concurrent_readers(db_path: Path, data_dir: Path, rounds=(1, 10, 20, 50), port: int = 0) -> list[dict]:
+def concurrent_readers(db_path: Path, data_dir: Path, rounds=(1, 10, 20, 50), port: int = 0, hostile: str | None = None) -> list[dict]:
     """For each number of simultaneous readers (cycling through the six dashboards): median and p95 page time, errors,
-    and the server's resident memory afterwards."""
+    and the server's resident memory afterwards. With `hostile`, an analyst's console query runs throughout."""
     port = port or _free_port()
     out = []
     with streamlit_server(db_path, data_dir, port) as pid:
-        asyncio.run(_round(port, 1))  # the server's first visitor pays for start-up, not the measurement
+        asyncio.run(_round(port, len(PAGES)))  # each dashboard's first visitor pays for its start-up, not the measurement
         for sessions in rounds:
-            results = asyncio.run(_round(port, sessions))
+            results = asyncio.run(_round(port, sessions, hostile))
             times = sorted(r[0] for r in results if not isinstance(r, BaseException))
             errors = sum(isinstance(r, BaseException) for r in results)
             p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))] if times else float("nan")
