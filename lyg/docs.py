@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from lyg.contracts import TABLES
+from lyg.i18n import Message, render
 
 PROVENANCE_WORDS = {"real": "真实（real）", "illustrative": "示例（illustrative，生成数据）", "mixed": "混合：逐行见 provenance 列"}
 
@@ -85,8 +86,14 @@ def data_readme(counts=None) -> str:
         for col in table.columns:
             rule = "、".join(str(a) for a in col.accepted) if col.accepted else ""
             if col.min is not None or col.max is not None:
-                rule = f"{'' if col.min is None else f'≥ {col.min:g}'} {'' if col.max is None else f'≤ {col.max:g}'}".strip()
+                rule = f"{'' if col.min is None else f'≥ {_number(col.min)}'} {'' if col.max is None else f'≤ {_number(col.max)}'}".strip()
+            if col.type in ("DATE", "TIMESTAMP"):
+                rule = "1949-10-01 起，不晚于今天" if col.past else "1949-10-01 起，至今后十年"
             parts.append(f"| {col.name} | {col.type} | {col.unit} | {'yes' if col.required else ''} | {col.label} | {rule} |\n")
+        if table.rules:
+            parts.append("\nRules across columns: " + "; ".join(render(Message(r.message, a=r.columns[0], b=r.columns[1],
+                                                                               la=table.col(r.columns[0]).label, lb=table.col(r.columns[1]).label))
+                                                              for r in table.rules) + " is refused.\n")
         if table.references:
             refs = "; ".join(f"{c} → {t}.{r}" for c, (t, r) in table.references.items())
             parts.append(f"\nReferences: {refs}.\n")
@@ -95,3 +102,8 @@ def data_readme(counts=None) -> str:
     if counts is not None:
         parts.append(provenance_table(counts))
     return "".join(parts)
+
+
+def _number(value: float) -> str:
+    """Bounds as people write them: 20,000,000 rather than 2e+07."""
+    return f"{value:,.0f}" if float(value).is_integer() and abs(value) < 1e16 else f"{value:g}"

@@ -40,7 +40,7 @@ with guarded(ctx):
         for col, p in zip(st.columns(2), row):
             col.plotly_chart(shared(ctx, ("bullet", year, p.indicator_code), lambda: marks.marked(ctx, figures.bullet(p, tr=ctx.tr), "bz_monthly")),
                              key=f"bullet-{p.indicator_code}")
-            col.markdown(f":{STATUS_MARK[p.status]}[**{plain(figures.status_line(p, ctx.tr))}**]")
+            col.markdown(f":{STATUS_MARK[p.status]}[**{figures.status_line(p, ctx.tr)}**]")  # numbers and fixed words only
 
     st.subheader(ctx.t("bz.paths"))
     charts = shared(ctx, ("bonded-paths", year), lambda: path_charts(year, progress))

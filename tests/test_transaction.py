@@ -116,3 +116,14 @@ def test_two_imports_at_once_keep_both_rows(live, tmp_path):
     rows = Database(db_path).execute("SELECT block_code FROM bz_monthly WHERE month = DATE '2026-11-01' AND indicator_code = 'trade_total'")
     assert {"B1", "B2"} <= set(rows["block_code"])
     assert not needs_build(data_dir, db_path) and database_matches_data(data_dir, db_path, tmp_path)
+
+
+def test_the_next_start_removes_what_killed_builds_left(live):
+    data_dir, db_path = live
+    leftovers = [db_path.with_name(f".{db_path.name}.99999.tmp"), db_path.with_name(f".{db_path.name}.99999.tmp.wal"),
+                 db_path.with_name(db_path.name + ".new"), data_dir / ".catalog_entries.csv.partial"]
+    for path in leftovers:
+        path.write_bytes(b"x" * 1024)
+    (transaction.staging_dir(data_dir) / "20260101T000000").mkdir(parents=True)
+    ensure_built(data_dir, db_path)
+    assert not any(p.exists() for p in leftovers) and not transaction.staging_dir(data_dir).exists()

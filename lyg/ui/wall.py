@@ -131,7 +131,7 @@ def _bonded(ctx: PageContext) -> None:
     for start in (0, 2):
         for col, p in zip(st.columns(2), progress[start:start + 2]):
             _wall_chart(ctx, col, f"wall-bullet-{p.indicator_code}", lambda: bz_fig.bullet(p, tr=ctx.tr), 190, tables=("bz_monthly",))
-            col.markdown(f"**{plain(bz_fig.status_line(p, ctx.tr))}**")
+            col.markdown(f"**{bz_fig.status_line(p, ctx.tr)}**")  # numbers and fixed words only
     paths = bz.paths(ctx.db, year, progress)
     cumulative = [p for p in progress if p.comparison != "share_above"][:3]
     for col, p in zip(st.columns(3), cumulative):
