@@ -93,29 +93,33 @@ def test_an_import_killed_at_any_step_is_old_or_new_at_the_next_start(live, tmp_
     assert leftovers == []
 
 
-def test_two_imports_at_once_keep_both_rows(live, tmp_path):
+def test_two_imports_at_once_keep_every_row_time_after_time(live, tmp_path):
     data_dir, db_path = live
     header = "month,block_code,indicator_code,value,unit,provenance"
-    sources = []
-    for i, block in enumerate(("B1", "B2")):
-        path = tmp_path / f"m{i}.csv"
-        path.write_text(f"{header}\n2026-11-01,{block},trade_total,{1000 + i},万美元,illustrative\n", encoding="utf-8")
-        sources.append(path)
-    errors = []
-    def run(path):
-        try:
-            import_any("bonded_monthly", path, data_dir, db_path, user=path.stem)
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-    threads = [threading.Thread(target=run, args=(p,)) for p in sources]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors
-    rows = Database(db_path).execute("SELECT block_code FROM bz_monthly WHERE month = DATE '2026-11-01' AND indicator_code = 'trade_total'")
-    assert {"B1", "B2"} <= set(rows["block_code"])
+    for attempt in range(4):
+        month = f"2026-0{attempt + 1}-01"
+        sources = []
+        for i, block in enumerate(("B1", "B2")):
+            path = tmp_path / f"m{attempt}{i}.csv"
+            path.write_text(f"{header}\n{month},{block},trade_total,{1000 + i},万美元,illustrative\n", encoding="utf-8")
+            sources.append(path)
+        errors = []
+        def run(path):
+            try:
+                import_any("bonded_monthly", path, data_dir, db_path, user=path.stem)
+            except Exception as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+        threads = [threading.Thread(target=run, args=(p,)) for p in sources]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors
+        rows = Database(db_path).execute("SELECT block_code FROM bz_monthly WHERE month = $m AND indicator_code = 'trade_total'",
+                                         {"m": month})
+        assert {"B1", "B2"} <= set(rows["block_code"]), (attempt, rows)
     assert not needs_build(data_dir, db_path) and database_matches_data(data_dir, db_path, tmp_path)
+    assert len((data_dir / "imports" / "log.csv").read_text(encoding="utf-8").splitlines()) == 1 + 8  # every import logged
 
 
 def test_the_next_start_removes_what_killed_builds_left(live):
