@@ -26,9 +26,11 @@ with guarded(ctx):
     with query_col:
         linked = st.query_params.get("sql")
         sql = st.text_area(ctx.t("sql.query"), value=linked or ctx.t("sql.example"), height=200, key="sql-text")
-        if linked and not st.session_state.get("sql-ran"):
-            st.info(ctx.t("sql.from_link"))  # a link shows its query; only the analyst's click runs it
-        if st.button(ctx.t("sql.run"), type="primary", key="sql-run"):
+        note = st.empty()
+        pressed = st.button(ctx.t("sql.run"), type="primary", key="sql-run")
+        if linked and not pressed and not st.session_state.get("sql-ran"):
+            note.info(ctx.t("sql.from_link"))  # a link shows its query; only the analyst's click runs it
+        if pressed:
             st.session_state["sql-ran"] = True
             st.query_params["sql"] = sql
             settings = ctx.settings
