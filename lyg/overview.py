@@ -26,15 +26,14 @@ class Headline:
     comparison: str
     status: str  # on | risk | off | info
     as_of: date
-    page: str
-    query: dict = field(default_factory=dict)
+    query: dict = field(default_factory=dict)  # the view to open on the domain's page (lyg.ui.navigation maps domain to page)
     status_text: str = ""  # the mark and the status word, in the language the headline was built in
     illustrative: bool = True  # built from any illustrative row: shown with the 示例 mark
 
 
-def _headline(tr: Translator, domain: str, title: str, value: str, comparison: str, status: str, day: date, page: str,
+def _headline(tr: Translator, domain: str, title: str, value: str, comparison: str, status: str, day: date,
               query: dict | None = None, illustrative: bool = True) -> Headline:
-    return Headline(domain, title, value, comparison, status, day, page, query or {},
+    return Headline(domain, title, value, comparison, status, day, query or {},
                     f"{STATUS_MARKS[status]} {tr(f'status.{status}')}", illustrative)
 
 
@@ -50,8 +49,7 @@ def bonded(snap: Snapshot, district: str = "", tr: Translator = ZH) -> list[Head
             comparison = tr("hl.bonded_sum", expected=tr.amount(p.expected_seasonal, p.unit), pct=p.variance_expected_pct,
                             target=target_text(p, tr), forecast=tr.amount(p.forecast, p.unit))
         title = tr("hl.bonded_title", name=tr.value(p.indicator_name), year=snap.bonded_year, months=p.months)
-        out.append(_headline(tr, "bonded", title, tr.amount(p.actual, p.unit), comparison, p.status, snap.bonded_as_of,
-                             "pages/bonded.py", {"year": str(snap.bonded_year)}, snap.is_sample("bonded")))
+        out.append(_headline(tr, "bonded", title, tr.amount(p.actual, p.unit), comparison, p.status, snap.bonded_as_of, {"year": str(snap.bonded_year)}, snap.is_sample("bonded")))
     return out
 
 
@@ -59,11 +57,11 @@ def catalog(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
     head, day = snap.catalog_head, snap.catalog_as_of
     return [
         _headline(tr, "catalog", tr("hl.cat_shared_title"), f"{head['unconditional_pct']:.1f}%",
-                  tr("hl.cat_shared", entries=int(head["entries"]), open=head["open_pct"]), "info", day, "pages/catalog.py",
+                  tr("hl.cat_shared", entries=int(head["entries"]), open=head["open_pct"]), "info", day,
                   illustrative=snap.is_sample("catalog")),
         _headline(tr, "catalog", tr("hl.cat_fresh_title"), f"{head['fresh_pct']:.1f}%",
                   tr("hl.cat_fresh", target=FRESH_ON, overdue=int(head["overdue"]), delinquent=int(head["delinquent"])),
-                  fresh_status(head["fresh_pct"]), day, "pages/catalog.py", {"fresh": ["严重逾期"]}, snap.is_sample("catalog")),
+                  fresh_status(head["fresh_pct"]), day, {"fresh": ["严重逾期"]}, snap.is_sample("catalog")),
     ]
 
 
@@ -73,7 +71,7 @@ def programme(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
     done, over = int((projects["schedule"] == "done").sum()), int((projects["cost"] == "over").sum())
     status = "off" if late else "risk" if risk or over else "on"
     return [_headline(tr, "digital", tr("hl.dg_title"), tr("hl.dg_done", n=done), tr("hl.dg", late=late, risk=risk, over=over),
-                      status, snap.digital_as_of, "pages/digital.py", illustrative=snap.is_sample("digital"))]
+                      status, snap.digital_as_of, illustrative=snap.is_sample("digital"))]
 
 
 def legislation(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
@@ -81,8 +79,7 @@ def legislation(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
     compliant = 100.0 * (comments["days"] >= leg.MIN_COMMENT_DAYS).mean() if len(comments) else 100.0
     status = "off" if (violations["rule_code"] == leg.COMMENT_PERIOD).any() else "risk" if len(violations) else "on"
     return [_headline(tr, "legislation", tr("hl.leg_title"), f"{compliant:.1f}%",
-                      tr("hl.leg", comments=len(comments), breaches=len(violations)), status, snap.legislation_as_of,
-                      "pages/legislation.py", illustrative=snap.is_sample("legislation"))]
+                      tr("hl.leg", comments=len(comments), breaches=len(violations)), status, snap.legislation_as_of, illustrative=snap.is_sample("legislation"))]
 
 
 def season_status(change_pct: float | None) -> str:
@@ -104,7 +101,7 @@ def fireworks(db: Database, district: str = "", tr: Translator = ZH) -> list[Hea
     where = tr.value(vocab.DISTRICT_NAMES.get(district, "全市"))
     compared = tr("hl.fw_no_previous") if change is None else tr("hl.fw_previous", n=season["previous"], pct=change)
     return [_headline(tr, "fireworks", tr("hl.fw_title", year=season["season_year"], where=where), tr("hl.fw_value", n=season["this"]),
-                      compared, status, day, "pages/fireworks.py", illustrative=provenance.illustrative(db, "fw_incidents"))]
+                      compared, status, day, illustrative=provenance.illustrative(db, "fw_incidents"))]
 
 
 def headlines(db: Database, district: str = "", tr: Translator = ZH, snap: Snapshot | None = None) -> list[Headline]:

@@ -1,6 +1,4 @@
 """大数据资源目录: search with facets, entry detail, department scorecard, freshness and quality."""
-import math
-
 import streamlit as st
 
 from lyg.auth.roles import DETAIL_ROLES, mask_restricted, sees_detail
@@ -51,17 +49,17 @@ with guarded(ctx):
         counts = cat.facets(ctx.db, filters, day)
         filters = cat.Filters(q, full_detail=full_detail, **{field: tuple(facet_picker(ctx.t(f"cat.facet.{key}"), key, counts[key], side, ctx.t("generic.all"), ctx.tr))
                                     for key, (_, field) in cat.FACETS.items()})
-        page = int(st.query_params.get("page", "1")) if st.query_params.get("page", "1").isdigit() else 1
-        results, total = cat.search(ctx.db, filters, day, page)
-        pages = max(1, math.ceil(total / cat.PAGE_SIZE))
-        main.caption(ctx.t("cat.results", n=f"{total:,}", page=min(page, pages), pages=pages))
+        asked = st.query_params.get("page", "1")
+        view = cat.result_page(ctx.db, filters, day, int(asked) if asked.isdigit() else 1)
+        results, total, page, pages = view.rows, view.total, view.page, view.pages
+        main.caption(ctx.t("cat.results", n=f"{total:,}", page=page, pages=pages))
         if results.empty:
             main.info(ctx.t("cat.none"))
         else:
             shown = marks.with_provenance_column(ctx, labelled(ctx, results, list(RESULT_COLUMNS), VOCABULARY), tables=("cat_entries",))
             main.dataframe(shown, hide_index=True, width="stretch", height=420, key="cat-results-table",
                            column_config={ctx.t("col.last_updated_on"): st.column_config.DateColumn(format="YYYY-MM-DD")})
-        new_page = main.number_input(ctx.t("cat.page"), 1, pages, min(page, pages), key="cat-page")
+        new_page = main.number_input(ctx.t("cat.page"), 1, pages, page, key="cat-page")
         if new_page != page:
             st.query_params["page"] = str(new_page)
             st.rerun()

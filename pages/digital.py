@@ -20,7 +20,7 @@ ctx = context("digital")
 tr = ctx.tr
 with guarded(ctx):
     latest = dg.as_of(ctx.db)
-    choices = ["latest", "2019-12-31", "2020-12-31", "2021-12-31", "2022-12-31"]
+    choices = ["latest", *(f"{d:%Y-%m-%d}" for d in dg.year_ends(ctx.db))]
     labels = {"latest": ctx.t("dg.latest", date=f"{latest:%Y-%m-%d}"), **{c: ctx.t("dg.year_end", year=c[:4]) for c in choices[1:]}}
     top = st.container()  # the header goes above the as-of picker but depends on it
     choice = urlstate.select(ctx.t("dg.as_of_choice"), choices, "asof", container=st.columns(4)[0], format_func=labels.get)
@@ -30,13 +30,13 @@ with guarded(ctx):
     st.caption(ctx.t("dg.named_note"))
 
     projects = shared(ctx, ("dg-projects", day), lambda: dg.projects(ctx.db, day))
-    components = shared(ctx, ("dg-components", day), lambda: dg.component_status(ctx.db.query("digital.components"), projects))
+    components = shared(ctx, ("dg-components", day), lambda: dg.components(ctx.db, day))
     st.subheader(ctx.t("dg.framework"))
     names = {c.component_code: ctx.t("dg.component_name", name=tr.value(c.name), metaphor=tr.value(c.metaphor)) for c in components.itertuples()}
     picked = urlstate.select(ctx.t("dg.component"), list(names), "component", container=st.columns(3)[0], format_func=names.get)
     st.plotly_chart(shared(ctx, ("dg-framework", day, picked), lambda: marks.marked(ctx, figures.framework(components, picked, tr), *PROGRESS)),
                     key="dg-framework")
-    linked = projects[projects["component_codes"].fillna("").str.split(";").map(lambda codes: picked in codes)]
+    linked = dg.component_projects(projects, picked)
     st.markdown(f"**{ctx.t('dg.component_projects', name=plain(names[picked]))}**")
     table_with_downloads(ctx, labelled(ctx, linked, ["name", "lead_department", "actual_pct", "days_late", "schedule_text", "cost_text"],
                                        PROJECT_VOCABULARY), f"component_{picked}", key="dg-linked", tables=PROGRESS, as_of=day)
@@ -57,9 +57,9 @@ with guarded(ctx):
     left.subheader(ctx.t("dg.phases"))
     left.plotly_chart(shared(ctx, ("dg-phases", day), lambda: marks.marked(ctx, figures.phases(dg.phases(projects, day), tr), *PROGRESS)), key="dg-phases")
     right.subheader(ctx.t("dg.indicators"))
-    indicators = ctx.db.query("digital.indicators")
-    right.plotly_chart(shared(ctx, ("dg-indicators", day.year), lambda: marks.marked(
-        ctx, figures.indicators(indicators[indicators["year"] <= day.year], tr), "dg_indicators")), key="dg-indicators")
-    attainment = shared(ctx, ("dg-attainment", day.year), lambda: dg.indicator_attainment(indicators[indicators["year"] <= day.year]).round(1))
+    indicators = dg.indicators(ctx.db, day.year)
+    right.plotly_chart(shared(ctx, ("dg-indicators", day.year), lambda: marks.marked(ctx, figures.indicators(indicators, tr), "dg_indicators")),
+                       key="dg-indicators")
+    attainment = shared(ctx, ("dg-attainment", day.year), lambda: dg.indicator_attainment(indicators).round(1))
     table_with_downloads(ctx, labelled(ctx, attainment, INDICATOR_COLUMNS, ("name", "unit")), "digital_indicators", key="dg-indicators-table",
                          tables=("dg_indicators",))

@@ -1,5 +1,5 @@
 """烟花爆竹禁放: zones and incidents on the map, the ban checker, and did the ban work."""
-from datetime import datetime, time
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
@@ -12,10 +12,10 @@ from lyg.ui import marks, urlstate
 from lyg.ui.shared import shared
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
+from lyg.geo import CITY_CENTRE
 from lyg.ui.verdict import show_verdict
 from lyg.viz.maps import picked_point
 
-CELL_DEG = 0.01  # about 1 km
 ctx = context("fireworks")
 MAP_PICK = ctx.t("fw.map_pick")
 
@@ -54,23 +54,24 @@ with guarded(ctx):
     with check_col:
         st.subheader(ctx.t("fw.checker"))
         place = st.selectbox(ctx.t("fw.place"), [*CHECK_POINTS, MAP_PICK, ctx.t("fw.custom")], key="check-place", format_func=ctx.tr.value)
-        default_lon, default_lat = st.session_state.get("fw-picked", (119.16, 34.605)) if place == MAP_PICK else \
-            CHECK_POINTS.get(place, (119.16, 34.605))
+        default_lon, default_lat = st.session_state.get("fw-picked", CITY_CENTRE) if place == MAP_PICK else \
+            CHECK_POINTS.get(place, CITY_CENTRE)
         key_suffix = f"{place}-{default_lon}-{default_lat}"
         lon_col, lat_col = st.columns(2)
         lon = lon_col.number_input(ctx.t("fw.lon"), 118.0, 120.5, default_lon, 0.001, format="%.4f", key=f"lon-{key_suffix}")
         lat = lat_col.number_input(ctx.t("fw.lat"), 33.5, 35.5, default_lat, 0.001, format="%.4f", key=f"lat-{key_suffix}")
         day_col, time_col = st.columns(2)
-        day = day_col.date_input(ctx.t("fw.date"), value=datetime(2026, 2, 16).date(), key="check-date")
-        moment = time_col.time_input(ctx.t("fw.time"), value=time(23, 0), step=1800, key="check-time")
+        first_question = fw.default_check_moment(ctx.db)
+        day = day_col.date_input(ctx.t("fw.date"), value=first_question.date(), key="check-date")
+        moment = time_col.time_input(ctx.t("fw.time"), value=first_question.time(), step=1800, key="check-time")
         show_verdict(ctx, fw.rules(ctx.db).check(lon, lat, datetime.combine(day, moment), ctx.tr))
 
     with map_col:
         st.subheader(ctx.t("fw.map"))
         zones = fw.zones(ctx.db)
-        grid = fw.incident_grid(ctx.db, start, end, types, CELL_DEG)
+        grid = fw.incident_grid(ctx.db, start, end, types)
         deck = shared(ctx, ("fw-map", notice_id, tuple(types), start, end, lon, lat), lambda: figures.ban_map(
-            ctx.tr.frame(meta.units(ctx.db), "name"), zones[zones["notice_id"] == notice_id], fw.places(ctx.db), grid, CELL_DEG,
+            ctx.tr.frame(meta.units(ctx.db), "name"), zones[zones["notice_id"] == notice_id], fw.places(ctx.db), grid, fw.CELL_DEG,
             point=(lon, lat), basemap_url=ctx.settings.basemap_style_url, tr=ctx.tr, cells_sample=incidents_sample))
         st.pydeck_chart(deck, key="fw-map", height=620, on_select=remember_map_pick, selection_mode="single-object")
         st.caption(ctx.t("fw.map_legend") + ctx.t("fw.map_caption") + (ctx.t("map.cells_sample_note") if incidents_sample else ""))
@@ -97,7 +98,7 @@ with guarded(ctx):
         st.plotly_chart(shared(ctx, ("fw-growth",), lambda: marks.marked(ctx, figures.zone_growth(growth, ctx.t("fw.growth"), tr),
                                                                         sample=bool(zones["approximate"].any()))), key="fw-growth")
         shown = pd.DataFrame({
-            ctx.t("fw.notice"): growth["doc_number"].where(growth["doc_number"].notna(), growth["title"]).map(tr.value),
+            ctx.t("fw.notice"): [tr.value(fw.notice_name(d, t)) for d, t in zip(growth["doc_number"], growth["title"])],
             ctx.t("fig.with_unit", name=ctx.t("fw.zone_area"), unit="km²"): growth["zone_km2"].round(1),
             ctx.t("fig.with_unit", name=ctx.t("fw.urban_share"), unit="%"): growth["urban_share_pct"].round(1),
             ctx.t("fig.with_unit", name=ctx.t("fw.population"), unit=tr.unit("万人")): (growth["population"] / 1e4).round(1),

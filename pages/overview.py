@@ -1,6 +1,4 @@
 """城市大脑 · 总览: what needs attention, in ten seconds; every figure from its domain's own functions."""
-from datetime import timedelta
-
 import streamlit as st
 
 from lyg import alerts, meta, overview, snapshot
@@ -13,7 +11,6 @@ from lyg.ui.shared import shared
 from lyg.ui.layout import guarded, header
 from lyg.viz.situation import LAYERS, situation_map
 
-CELL_DEG = 0.01
 ctx = context("overview")
 with guarded(ctx):
     header(ctx, "page.overview", meta.as_of(ctx.db), domain="overview")
@@ -50,12 +47,9 @@ with guarded(ctx):
     labels = {layer: ctx.t(f"layer.{layer}") for layer in LAYERS}
     shown = st.pills(ctx.t("overview.layers"), list(LAYERS), selection_mode="multi", default=list(LAYERS),
                      format_func=labels.get, key="overview-layers") or []
-    day = fw.as_of(ctx.db)
-    zones = ctx.tr.frame(fw.zones_in_force(ctx.db, day), "name")
-    start, end = fw.period_bounds(fw.PERIODS[0], day)
-    grid = fw.incident_grid(ctx.db, max(start, end - timedelta(days=365)), end, None, CELL_DEG)
+    zones = ctx.tr.frame(fw.zones_in_force(ctx.db, fw.as_of(ctx.db)), "name")
     deck = shared(ctx, ("situation-map", tuple(sorted(shown)), district), lambda: situation_map(
-        units, zones, ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, CELL_DEG, set(shown), district,
+        units, zones, ctx.tr.frame(bz.blocks(ctx.db), "name"), fw.situation_grid(ctx.db), fw.CELL_DEG, set(shown), district,
         basemap_url=ctx.settings.basemap_style_url, tr=ctx.tr, cells_sample=snap.is_sample("fireworks")))
     st.pydeck_chart(deck, key="overview-map", height=620)
     st.caption(ctx.t("overview.map_caption") + (ctx.t("map.cells_sample_note") if snap.is_sample("fireworks") else ""))

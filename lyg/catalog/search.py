@@ -1,6 +1,7 @@
 """Catalog queries: Chinese search, facets that narrow each other, freshness, scorecards, quality."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, fields
 from datetime import date
 
@@ -47,6 +48,23 @@ def search(db: Database, filters: Filters, day: date, page: int = 1, page_size: 
     total = int(db.query("catalog.count", **params)["n"].iat[0])
     frame = db.query("catalog.search", **params, limit=page_size, offset=(page - 1) * page_size)
     return frame, total
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    rows: pd.DataFrame
+    total: int
+    page: int  # the page shown: the one asked for, within 1..pages
+    pages: int
+
+
+def result_page(db: Database, filters: Filters, day: date, asked: int = 1, page_size: int = PAGE_SIZE) -> ResultPage:
+    """The page of results asked for, moved back within range when the view has fewer pages (a narrower search)."""
+    total = int(db.query("catalog.count", **filters.params(day))["n"].iat[0])
+    pages = max(1, math.ceil(total / page_size))
+    page = min(max(1, asked), pages)
+    rows, _ = search(db, filters, day, page, page_size)
+    return ResultPage(rows, total, page, pages)
 
 
 def facets(db: Database, filters: Filters, day: date) -> dict[str, pd.DataFrame]:

@@ -113,3 +113,21 @@ def projects(db: Database, day: date) -> pd.DataFrame:
 
 def components(db: Database, day: date) -> pd.DataFrame:
     return component_status(db.query("digital.components"), projects(db, day))
+
+
+def component_projects(assessed: pd.DataFrame, component_code: str) -> pd.DataFrame:
+    """The projects that build one framework component."""
+    return assessed[assessed["component_codes"].fillna("").str.split(";").map(lambda codes: component_code in codes)]
+
+
+def year_ends(db: Database) -> list[date]:
+    """The ends of the years the programme has recorded in full, for viewing the programme as it stood then."""
+    first = pd.Timestamp(db.query("digital.first_month")["first_month"].iat[0]).date()
+    latest = as_of(db)
+    return [date(year, 12, 31) for year in range(first.year, latest.year + 1) if date(year, 12, 31) <= latest]
+
+
+def indicators(db: Database, upto_year: int) -> pd.DataFrame:
+    """Evaluation indicators up to a year (baseline, targets, actuals)."""
+    frame = db.query("digital.indicators")
+    return frame[frame["year"] <= upto_year].reset_index(drop=True)

@@ -1,7 +1,6 @@
 """Fireworks domain functions: each takes the Database and returns a DataFrame or plain values."""
 from __future__ import annotations
 
-import threading
 from datetime import date, datetime, timedelta
 
 import pandas as pd
@@ -12,21 +11,16 @@ from lyg.fireworks.load import rules_from_frames
 from lyg.fireworks.rules import BanRules
 from lyg.geo import from_wkb
 
-_RULES_CACHE: dict[tuple, BanRules] = {}
-_RULES_LOCK = threading.Lock()
 PERIODS = ("全部", "禁放前（2015–2018）", "首个通告期（2019-02-20 至 2022-01-27）", "全时段禁放期（2022-01-28 起）")
+CELL_DEG = 0.01  # the incident map's grid cell, about 1 km
+CHECK_HOUR = 23  # the checker opens on the night that matters most: 除夕, late evening
 
 
 def rules(db: Database) -> BanRules:
-    """The rule engine for the database as it is now (rebuilt when the file changes)."""
-    key = (str(db.path), db.path.stat().st_mtime)
-    with _RULES_LOCK:  # sessions run in threads: one builds, the others wait and share it
-        if key not in _RULES_CACHE:
-            _RULES_CACHE.clear()
-            _RULES_CACHE[key] = rules_from_frames(db.query("fireworks.notices"), db.query("fireworks.zones"),
-                                                  db.query("fireworks.places"), db.query("meta.units"),
-                                                  db.query("fireworks.coverage"))
-        return _RULES_CACHE[key]
+    """The rule engine for the database as it is now (built once per database file and shared)."""
+    return db.memo(("fireworks.rules",), lambda: rules_from_frames(
+        db.query("fireworks.notices"), db.query("fireworks.zones"), db.query("fireworks.places"), db.query("meta.units"),
+        db.query("fireworks.coverage")))
 
 
 def as_of(db: Database) -> date:
@@ -37,11 +31,16 @@ def notices(db: Database) -> pd.DataFrame:
     return db.query("fireworks.notices")
 
 
+def notice_name(doc_number, title) -> str:
+    """A notice as a reader names it: its document number, or its title when it has none."""
+    return doc_number if isinstance(doc_number, str) and doc_number else title
+
+
 def notice_titles(notices_frame: pd.DataFrame, tr) -> dict[str, str]:
     """Each notice as a reader names it: document number (or title when it has none), first day, 推定 when assumed."""
     out = {}
     for r in notices_frame.itertuples():
-        name = r.doc_number if isinstance(r.doc_number, str) and r.doc_number else r.title
+        name = notice_name(r.doc_number, r.title)
         start = f"{pd.Timestamp(r.effective_from):%Y-%m-%d}" + (tr("fw.assumed") if r.effective_from_assumed else "")
         out[r.notice_id] = tr("fw.notice_line", title=tr.value(name), start=start)
     return out
@@ -108,8 +107,21 @@ def _types(types) -> list[str]:
     return chosen
 
 
-def incident_grid(db: Database, start: datetime, end: datetime, types=None, cell_deg: float = 0.01) -> pd.DataFrame:
+def incident_grid(db: Database, start: datetime, end: datetime, types=None, cell_deg: float = CELL_DEG) -> pd.DataFrame:
     return db.query("fireworks.incident_grid", start=start, end=end, types=_types(types), cell=cell_deg)
+
+
+def situation_grid(db: Database) -> pd.DataFrame:
+    """Every incident of the twelve months up to the as-of date, by map cell: the overview's and the wall's map."""
+    start, end = period_bounds(PERIODS[0], as_of(db))
+    return incident_grid(db, max(start, end - timedelta(days=365)), end, None, CELL_DEG)
+
+
+def default_check_moment(db: Database) -> datetime:
+    """The checker's first question: the latest 除夕 on or before the as-of date, at 23:00."""
+    day = as_of(db)
+    eve = lunar.chuxi(day.year) if lunar.chuxi(day.year) <= day else lunar.chuxi(day.year - 1)
+    return datetime.combine(eve, datetime.min.time()).replace(hour=CHECK_HOUR)
 
 
 def by_year_type(db: Database, types=None) -> pd.DataFrame:

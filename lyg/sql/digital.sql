@@ -29,3 +29,7 @@ SELECT * FROM dg_indicators ORDER BY indicator_code, year;
 -- name: as_of
 -- The latest progress month (end of month).
 SELECT last_day(max(month)) AS as_of FROM dg_progress;
+
+-- name: first_month
+-- The first progress month recorded.
+SELECT min(month) AS first_month FROM dg_progress;

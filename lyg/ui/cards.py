@@ -8,6 +8,7 @@ from lyg.overview import Headline
 from lyg.ui.context import PageContext, as_of_text
 from lyg.ui.text import plain
 from lyg.ui.marks import badge
+from lyg.ui.navigation import page_of
 
 COLOUR = {"on": "green", "risk": "orange", "off": "red", "info": "blue"}
 SEVERITY_COLOUR = {1: "red", 2: "orange", 3: "blue"}
@@ -20,11 +21,11 @@ def headline_card(ctx: PageContext, h: Headline, key: str) -> None:
         st.markdown(f":{COLOUR[h.status]}[**{plain(h.status_text)}**]　{plain(h.comparison)}")
         left, right = st.columns([2, 1])
         left.caption(as_of_text(h.as_of, ctx.lang))
-        right.page_link(h.page, label=ctx.t("overview.open"), query_params=h.query or None, icon=":material/arrow_forward:")
+        right.page_link(page_of(h.domain), label=ctx.t("overview.open"), query_params=h.query or None, icon=":material/arrow_forward:")
 
 
 def alert_row(ctx: PageContext, a: Alert) -> None:
     left, right = st.columns([5, 1])
     sample = f"{badge(ctx)} " if a.illustrative else ""
     left.markdown(f":{SEVERITY_COLOUR[a.severity]}-background[**{ctx.t(a.severity_key)}**]　{sample}{plain(a.text)}")
-    right.page_link(a.page, label=ctx.t("overview.open"), query_params=a.query or None, icon=":material/arrow_forward:")
+    right.page_link(page_of(a.domain), label=ctx.t("overview.open"), query_params=a.query or None, icon=":material/arrow_forward:")

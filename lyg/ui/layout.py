@@ -12,6 +12,7 @@ from lyg import provenance
 from lyg.export import EXCEL_MAX_ROWS, csv_bytes, xlsx_bytes
 from lyg.ui import marks
 from lyg.ui.context import PageContext, as_of_text
+from lyg.ui.navigation import SOURCES_PAGE
 from lyg.ui.text import plain
 
 log = logging.getLogger("lyg")
@@ -24,7 +25,7 @@ def header(ctx: PageContext, title_key: str, as_of=None, domain: str = "") -> No
     if as_of is not None:
         left.markdown(f"**{as_of_text(as_of, ctx.lang)}**")
     if domain:
-        right.page_link("pages/sources.py", label=ctx.t("app.sources_link"), icon=":material/fact_check:",
+        right.page_link(SOURCES_PAGE, label=ctx.t("app.sources_link"), icon=":material/fact_check:",
                         query_params={"for": domain, "lang": ctx.lang})
         if provenance.domain_illustrative(ctx.db, domain):
             st.warning(ctx.t("app.sample_note"), icon=":material/science:")

@@ -19,9 +19,9 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from lyg.config import PROJECT_ROOT
+from lyg.ui.navigation import DOMAIN_PAGES
 
-PAGES = {"overview": "pages/overview.py", "fireworks": "pages/fireworks.py", "bonded": "pages/bonded.py",
-         "catalog": "pages/catalog.py", "digital": "pages/digital.py", "legislation": "pages/legislation.py"}
+PAGES = DOMAIN_PAGES
 TEXT_KINDS = ("markdown", "caption", "title", "subheader", "warning", "info", "text")
 
 

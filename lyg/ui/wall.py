@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import streamlit as st
 
@@ -89,11 +89,8 @@ def _overview(ctx: PageContext) -> None:
 
 def _wall_map(ctx: PageContext, snap: snapshot.Snapshot):
     """The last twelve months on the situational map, dark, every layer on."""
-    day = fw.as_of(ctx.db)
-    start, end = fw.period_bounds(fw.PERIODS[0], day)
-    grid = fw.incident_grid(ctx.db, end - timedelta(days=365), end, None, 0.01)
-    return situation_map(ctx.tr.frame(meta.units(ctx.db), "name"), ctx.tr.frame(fw.zones_in_force(ctx.db, day), "name"),
-                         ctx.tr.frame(bz.blocks(ctx.db), "name"), grid, 0.01, set(LAYERS), height=MAP_H, background=WALL_BACKGROUND,
+    return situation_map(ctx.tr.frame(meta.units(ctx.db), "name"), ctx.tr.frame(fw.zones_in_force(ctx.db, fw.as_of(ctx.db)), "name"),
+                         ctx.tr.frame(bz.blocks(ctx.db), "name"), fw.situation_grid(ctx.db), fw.CELL_DEG, set(LAYERS), height=MAP_H, background=WALL_BACKGROUND,
                          label_colour=[226, 232, 240, 255], tr=ctx.tr, cells_sample=snap.is_sample("fireworks"))
 
 
