@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lyg import provenance, vocab
+from lyg.bonded.figures import target_text
 from lyg.db import Database
 from lyg.fireworks import analysis as fw
 from lyg.i18n import ZH, Translator
 from lyg.legislation import compliance as leg
-from lyg.bonded.figures import target_text
 from lyg.overview import BONDED_DISTRICTS
 from lyg.snapshot import Snapshot, take
 

@@ -19,16 +19,16 @@ from pathlib import Path
 import numpy as np
 
 from lyg import alerts, meta, overview, snapshot
-from lyg.config import PROJECT_ROOT
-from lyg.db import Database
 from lyg.bonded import analysis as bz
 from lyg.catalog import search as cat
+from lyg.config import PROJECT_ROOT
+from lyg.db import Database
 from lyg.digital import programme as dg
-from lyg.legislation import compliance as leg
 from lyg.fireworks import analysis as fw
+from lyg.legislation import compliance as leg
 from lyg.sample import catalog, scaled
-from lyg.sample.geography import load_districts
 from lyg.sample.generate import LAST_DAY, SEED
+from lyg.sample.geography import load_districts
 
 DATA = PROJECT_ROOT / "data"
 SAMPLE_CATALOG = 3200

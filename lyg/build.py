@@ -8,8 +8,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from datetime import datetime
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -19,14 +19,13 @@ import shapely
 
 from lyg import lunar, provenance, transaction
 from lyg.contracts import TABLES, Table, ddl
-from lyg.i18n import Message
 from lyg.filelock import Busy, data_lock
 from lyg.fireworks.load import rules_from_frames
 from lyg.geo import area_km2, geometry_problem, to_wkb
-from lyg.sqlfiles import statements
+from lyg.i18n import Message
 from lyg.sources import EXTENSIONS, fingerprint, read_raw
-from lyg.validate import ROW, ContractError, Problem, problems_at, check_frame, check_references, coerce_frame
-
+from lyg.sqlfiles import statements
+from lyg.validate import ROW, ContractError, Problem, check_frame, check_references, coerce_frame, problems_at
 
 log = logging.getLogger("lyg")
 

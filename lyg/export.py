@@ -9,7 +9,6 @@ import xlsxwriter
 from lyg.formula import formula_mask
 
 
-
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """Prefix text cells that a spreadsheet would run as a formula with an apostrophe."""
     out = frame.copy()

@@ -5,9 +5,9 @@ from lyg import meta
 from lyg.bonded import analysis as bz
 from lyg.bonded import figures
 from lyg.ui import marks, urlstate
-from lyg.ui.shared import shared
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
+from lyg.ui.shared import shared
 from lyg.ui.text import plain
 
 STATUS_MARK = {"on": "green", "risk": "orange", "off": "red"}
@@ -38,7 +38,7 @@ with guarded(ctx):
     st.caption(ctx.t("bz.bullet_help"))
     for row in (progress[:2], progress[2:]):
         for col, p in zip(st.columns(2), row):
-            col.plotly_chart(shared(ctx, ("bullet", year, p.indicator_code), lambda: marks.marked(ctx, figures.bullet(p, tr=ctx.tr), "bz_monthly")),
+            col.plotly_chart(shared(ctx, ("bullet", year, p.indicator_code), lambda p=p: marks.marked(ctx, figures.bullet(p, tr=ctx.tr), "bz_monthly")),
                              key=f"bullet-{p.indicator_code}")
             col.markdown(f":{STATUS_MARK[p.status]}[**{figures.status_line(p, ctx.tr)}**]")  # numbers and fixed words only
 

@@ -8,8 +8,8 @@ from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.facets import current_selection, facet_picker
 from lyg.ui.layout import downloads, guarded, header, labelled, table_with_downloads
-from lyg.ui.text import plain
 from lyg.ui.shared import shared
+from lyg.ui.text import plain
 
 RESULT_COLUMNS = ("resource_code", "name", "provider", "class_category", "share_type", "open_text", "format", "update_cycle",
                   "last_updated_on", "freshness", "age_days", "items")

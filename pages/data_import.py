@@ -8,7 +8,7 @@ import streamlit as st
 from lyg.i18n import render
 from lyg.importer.cli import import_any
 from lyg.importer.generic import DOMAIN_LABELS
-from lyg.importer.readers import ImportFileError, MAX_BYTES
+from lyg.importer.readers import MAX_BYTES, ImportFileError
 from lyg.importer.staging import import_log
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, labelled, table_with_downloads

@@ -8,8 +8,8 @@ from lyg.digital import programme as dg
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
-from lyg.ui.text import plain
 from lyg.ui.shared import shared
+from lyg.ui.text import plain
 
 PROJECT_COLUMNS = ["project_code", "name", "system_name", "lead_department", "phase_year", "planned_start", "planned_end", "budget_wan",
                    "spent_wan", "planned_pct", "actual_pct", "days_late", "schedule_text", "cpi", "cost_text"]

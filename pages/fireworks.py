@@ -8,11 +8,11 @@ from lyg import meta, vocab
 from lyg.fireworks import analysis as fw
 from lyg.fireworks import figures
 from lyg.fireworks.places import CHECK_POINTS
+from lyg.geo import CITY_CENTRE
 from lyg.ui import marks, urlstate
-from lyg.ui.shared import shared
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
-from lyg.geo import CITY_CENTRE
+from lyg.ui.shared import shared
 from lyg.ui.verdict import show_verdict
 from lyg.viz.maps import picked_point
 

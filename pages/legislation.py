@@ -6,8 +6,8 @@ from lyg.legislation import figures
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
-from lyg.ui.text import plain
 from lyg.ui.shared import shared
+from lyg.ui.text import plain
 
 EVENT_COLUMNS = ["event_id", "stage", "method", "start_on", "end_on", "days", "participants", "opinions_received", "opinions_adopted",
                  "feedback_published", "public_members", "officials", "experts"]

@@ -7,8 +7,8 @@ from lyg.fireworks import analysis as fw
 from lyg.ui import urlstate
 from lyg.ui.cards import alert_row, headline_card
 from lyg.ui.context import context
-from lyg.ui.shared import shared
 from lyg.ui.layout import guarded, header
+from lyg.ui.shared import shared
 from lyg.viz.situation import LAYERS, situation_map
 
 ctx = context("overview")

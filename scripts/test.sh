@@ -9,4 +9,5 @@ if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sa
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium fonts-noto-cjk
 fi
 bash scripts/setup.sh requirements-dev.txt
+.venv/bin/ruff check .                      # lint and import order (ruff.toml): a finding fails the run
 exec .venv/bin/python -m pytest -q "$@"

@@ -129,6 +129,7 @@ def test_each_role_sees_its_pages_and_is_refused_the_rest(local_auth, role):
 
 def test_typed_url_is_checked_by_the_page_itself(local_auth):
     from streamlit.testing.v1 import AppTest
+
     from tests.apptest import ROOT
     at = AppTest.from_file(str(ROOT / "pages/sql.py"), default_timeout=60)  # the page without app.py's navigation
     at.session_state["identity"] = accounts.Identity("leader1", "leader")

@@ -8,10 +8,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import open_app_page
-
 from lyg import i18n
 from lyg.bonded import analysis, metrics
+from tests.apptest import open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAT = pd.Series([1.0] * 12)

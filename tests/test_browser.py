@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import (ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CJK_GLYPHS_DIFFER, PageWatch, distinct_colours,
-                           open_page, scroll_through, streamlit_server)
+from tests.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CJK_GLYPHS_DIFFER,
+    PageWatch,
+    distinct_colours,
+    open_page,
+    scroll_through,
+    streamlit_server,
+)
 
 playwright = pytest.importorskip("playwright.sync_api")
 PAGES = {"overview": "/", "fireworks": "/fireworks", "bonded": "/bonded", "catalog": "/catalog",
@@ -181,7 +190,9 @@ def test_language_switch_in_the_browser_keeps_the_view(server, page):
 
 def test_catalog_export_is_built_on_click_with_its_notes(server, page, tmp_path):
     import io
+
     import pandas as pd
+
     from lyg.export import note_lines
     open_page(page, server + "/catalog")
     with page.expect_download(timeout=60_000) as download:

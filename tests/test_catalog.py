@@ -10,8 +10,6 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import open_app_page
-
 from lyg.build import build
 from lyg.catalog import search as cat
 from lyg.catalog.importer import import_catalog, parse_items
@@ -19,6 +17,7 @@ from lyg.db import Database
 from lyg.export import csv_bytes, xlsx_bytes
 from lyg.importer.readers import ImportFileError
 from lyg.validate import ContractError
+from tests.apptest import open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = date(2026, 10, 31)

@@ -89,6 +89,7 @@ def test_division_codes(db):
 
 def test_functional_zones_lie_inside_their_districts(db):
     from shapely.ops import unary_union
+
     from lyg.geo import from_wkb
     units = db.execute("SELECT code, parent_code, kind, geometry FROM units")
     shapes = {r.code: from_wkb(r.geometry) for r in units.itertuples()}

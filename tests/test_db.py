@@ -63,7 +63,7 @@ def test_named_query_results_are_shared_copies_and_dropped_on_rebuild(data_copy,
     first["name"] = "changed by a caller"
     again = database.query("meta.units")
     assert "changed by a caller" not in set(again["name"])  # each caller gets its own copy
-    assert len(database._cache) == 1  # noqa: SLF001 - the second call was served from the cache
+    assert len(database._cache) == 1
     def departments_rows() -> int:
         rows = database.query("meta.table_rows")
         return int(rows.loc[rows["table_name"] == "cat_departments", "rows"].iat[0])

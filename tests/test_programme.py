@@ -8,11 +8,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import open_app_page
-
 from lyg.db import Database
 from lyg.digital import programme as dg
 from lyg.legislation import compliance as leg
+from tests.apptest import open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,10 +1,11 @@
 """The SQL console refuses or stops everything but one read-only query; and its page."""
 from __future__ import annotations
 
-import pytest
-
 import shutil
 import threading
+
+import duckdb
+import pytest
 
 from lyg.i18n import render
 from lyg.sqlconsole import Limits, QueryRefused, open_console, run_query, schema
@@ -60,7 +61,7 @@ def test_row_cap_and_truncation(console):
 
 
 def test_configuration_is_locked(console):
-    with pytest.raises(Exception):
+    with pytest.raises(duckdb.Error):
         console.execute("SET enable_external_access = true")
 
 

@@ -104,10 +104,10 @@ def test_two_imports_at_once_keep_every_row_time_after_time(live, tmp_path):
             path.write_text(f"{header}\n{month},{block},trade_total,{1000 + i},万美元,illustrative\n", encoding="utf-8")
             sources.append(path)
         errors = []
-        def run(path):
+        def run(path, errors=errors):
             try:
                 import_any("bonded_monthly", path, data_dir, db_path, user=path.stem)
-            except Exception as exc:  # noqa: BLE001 - reported below
+            except Exception as exc:
                 errors.append(exc)
         threads = [threading.Thread(target=run, args=(p,)) for p in sources]
         for t in threads:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 
 from lyg import vocab
+from lyg.formula import looks_like_formula
 from lyg.i18n import Message
 from lyg.importer.readers import read_table_file
-from lyg.formula import looks_like_formula
 from lyg.importer.staging import ImportResult, apply_files, csv_bytes
 from lyg.sources import read_csv_text
 from lyg.validate import FALSE_WORDS, TRUE_WORDS, ContractError, Problem, parse_dates

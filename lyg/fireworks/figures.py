@@ -74,7 +74,7 @@ def inside_outside(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) ->
 
 
 def survey(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) -> go.Figure:
-    colours = ["#059669" if "赞成" == a[:2] else "#cbd5e1" for a in frame["answer"]]
+    colours = ["#059669" if a[:2] == "赞成" else "#cbd5e1" for a in frame["answer"]]
     fig = go.Figure(go.Pie(labels=tr.values(frame["answer"]), values=frame["share_pct"], hole=0.6, sort=False,
                            marker={"colors": colours}, texttemplate="%{label}<br>%{value:.1f}%",
                            hovertemplate="%{label}: %{value:.1f}%<extra></extra>"))

@@ -174,7 +174,7 @@ class BanRules:
             unknowns.append(tr("fwr.unknown_start", notice=pending.label(tr), adopted=tr.date(pending.adopted_on),
                                assumed=tr.date(pending.effective_from)))
         if notice is not None and zone is None and in_ban_hours(notice.time_rule, when):
-            for unit, status, note in self.undrawn_units(notice.notice_id, lon, lat):
+            for unit, status, _note in self.undrawn_units(notice.notice_id, lon, lat):
                 unknowns.append(tr(f"fwr.unknown_{status}", unit=tr.value(unit.name), notice=notice.label(tr)))
         if not in_urban:
             unknowns.append(tr("fwr.unknown_county") if self._in_city(lon, lat) else tr("fwr.outside_city"))

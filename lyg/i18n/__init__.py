@@ -124,7 +124,7 @@ class Message:
         return hash(self.key)
 
 
-def _rendered(v, tr: "Translator"):
+def _rendered(v, tr: Translator):
     if isinstance(v, Message):
         return v.render(tr.lang)
     if isinstance(v, (tuple, list)):

@@ -42,7 +42,7 @@ def run(args, settings) -> int:
     except ContractError as exc:
         print(f"导入失败，未写入任何数据。{exc}", file=sys.stderr)
         return 2
-    except Exception as exc:  # noqa: BLE001 - never a traceback: one line naming the file, the rest in the log
+    except Exception as exc:
         log.exception("import of %s failed", args.file)
         print(f"导入失败，未写入任何数据：{Path(args.file).name}：{type(exc).__name__}（详见日志）", file=sys.stderr)
         return 2

@@ -9,23 +9,23 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 from shapely.geometry import mapping
 
 from lyg.build import check_points_in_units, load_table
-from lyg.formula import formula_mask
 from lyg.contracts import BY_NAME, Col, Table
+from lyg.formula import formula_mask
+from lyg.geo import geometry_problem
+from lyg.i18n import Message
 from lyg.importer.geometry import GEOMETRY_SUFFIXES, read_geometry_file
 from lyg.importer.readers import ImportFileError, read_table_file
 from lyg.importer.staging import ImportResult, apply_files
 from lyg.sources import read_raw, source_path
 from lyg.validate import ROW, ContractError, Problem, check_frame, check_references, coerce_frame
-from lyg.geo import geometry_problem
-from lyg.i18n import Message
 
 DOMAINS = {  # domain name on the command line -> contract table
     "incidents": "fw_incidents", "ban_zones": "fw_zones", "places": "fw_places", "bonded_monthly": "bz_monthly",

@@ -11,7 +11,6 @@ import pandas as pd
 from lyg.i18n import Message
 from lyg.sources import decode_text
 
-
 MAX_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an .xlsx or a zipped Shapefile, once decompressed
 

@@ -116,7 +116,7 @@ def enterprises(rng: np.random.Generator, last_day: date) -> pd.DataFrame:
     groups = [("外资", 18, 29000.0, "万美元"), ("内资", 21, 185000.0, "万元")]
     for owner, n, total, unit in groups:
         amounts = _split_total(total, n, rng)
-        for i, amount in enumerate(amounts):
+        for amount in amounts:
             day = acceptance - pd.Timedelta(days=int(rng.integers(0, 420)))
             rows.append((owner, day, amount, unit))
     later_days = pd.date_range("2019-08-21", last_day, freq="D")

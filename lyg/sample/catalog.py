@@ -49,9 +49,8 @@ def _classify(rng: np.random.Generator, dept_index: int) -> tuple[str, int, str,
 
 
 def entries(rng: np.random.Generator, n: int, as_of: date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    rows, items, seq = [], [], 0
-    for _ in range(n):
-        seq += 1
+    rows, items = [], []
+    for seq in range(1, n + 1):
         dept = int(rng.integers(0, len(DEPARTMENTS)))
         category, cat_digit, item_name, item_no = _classify(rng, dept)
         target_no = int(rng.integers(1, 30))

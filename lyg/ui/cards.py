@@ -6,9 +6,9 @@ import streamlit as st
 from lyg.alerts import Alert
 from lyg.overview import Headline
 from lyg.ui.context import PageContext, as_of_text
-from lyg.ui.text import plain
 from lyg.ui.marks import badge
 from lyg.ui.navigation import page_of
+from lyg.ui.text import plain
 
 COLOUR = {"on": "green", "risk": "orange", "off": "red", "info": "blue"}
 SEVERITY_COLOUR = {1: "red", 2: "orange", 3: "blue"}

@@ -11,13 +11,13 @@ import streamlit as st
 from lyg import i18n
 from lyg.auth import roles
 from lyg.auth.accounts import Identity
-from lyg.ui import auth
-from lyg.ui.sidebar import language_switch
 from lyg.build import ensure_built
 from lyg.config import Settings, load_settings
 from lyg.db import Database
-from lyg.validate import ContractError
+from lyg.ui import auth
+from lyg.ui.sidebar import language_switch
 from lyg.ui.text import plain
+from lyg.validate import ContractError
 
 log = logging.getLogger("lyg")
 

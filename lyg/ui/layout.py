@@ -38,7 +38,7 @@ def guarded(ctx_or_lang):
         yield
     except ValueError as exc:
         st.error(_t(ctx_or_lang, "app.error", message=plain(exc)))
-    except Exception as exc:  # noqa: BLE001 - the user must never see a traceback
+    except Exception as exc:
         log.exception("page failed")
         st.error(_t(ctx_or_lang, "app.error", message=type(exc).__name__))
 

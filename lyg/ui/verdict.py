@@ -4,8 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 from lyg.ui.context import PageContext
-from lyg.ui.text import plain
 from lyg.ui.marks import badge
+from lyg.ui.text import plain
 
 HEADINGS = {True: (":material/block:", "red", "fw.banned"), False: (":material/check_circle:", "green", "fw.allowed"),
             None: (":material/help:", "orange", "fw.unknown")}

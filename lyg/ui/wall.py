@@ -19,9 +19,9 @@ from lyg.legislation import compliance as leg
 from lyg.legislation import figures as leg_fig
 from lyg.ui import marks
 from lyg.ui.context import PageContext, as_of_text
-from lyg.ui.text import plain
 from lyg.ui.marks import badge, marked
 from lyg.ui.shared import shared
+from lyg.ui.text import plain
 from lyg.viz.charts import SAMPLE_COLOUR, WALL_BACKGROUND, for_wall
 from lyg.viz.situation import LAYERS, situation_map
 
@@ -127,13 +127,13 @@ def _bonded(ctx: PageContext) -> None:
     progress = bz.progress(ctx.db, year)
     for start in (0, 2):
         for col, p in zip(st.columns(2), progress[start:start + 2]):
-            _wall_chart(ctx, col, f"wall-bullet-{p.indicator_code}", lambda: bz_fig.bullet(p, tr=ctx.tr), 190, tables=("bz_monthly",))
+            _wall_chart(ctx, col, f"wall-bullet-{p.indicator_code}", lambda p=p: bz_fig.bullet(p, tr=ctx.tr), 190, tables=("bz_monthly",))
             col.markdown(f"**{bz_fig.status_line(p, ctx.tr)}**")  # numbers and fixed words only
     paths = bz.paths(ctx.db, year, progress)
     cumulative = [p for p in progress if p.comparison != "share_above"][:3]
     for col, p in zip(st.columns(3), cumulative):
         _wall_chart(ctx, col, f"wall-path-{p.indicator_code}",
-                    lambda: bz_fig.cumulative(p, paths[p.indicator_code], ctx.tr), 380, 16, tables=("bz_monthly",))
+                    lambda p=p: bz_fig.cumulative(p, paths[p.indicator_code], ctx.tr), 380, 16, tables=("bz_monthly",))
 
 
 def _catalog(ctx: PageContext) -> None:
@@ -201,7 +201,7 @@ def run(ctx: PageContext) -> None:
         _header(ctx, ctx.t(wall.PANEL_TITLES[name]), index, len(panels), stamp, name)
         try:
             PANELS[name](ctx)
-        except Exception as exc:  # noqa: BLE001 - an unattended screen shows a short line, never a traceback
+        except Exception as exc:
             st.markdown(ctx.t("app.error", message=type(exc).__name__))
 
     screen()

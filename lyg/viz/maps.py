@@ -7,8 +7,8 @@ from urllib.parse import quote
 
 import pandas as pd
 import pydeck as pdk
-from pydeck.bindings.json_tools import default_serialize
 import shapely
+from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import mapping
 
 from lyg.geo import CITY_CENTRE, from_wkb
