@@ -99,6 +99,7 @@ def _fireworks(args, settings) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from lyg.importer.generic import DOMAIN_LABELS  # the one list of import domains
     p = argparse.ArgumentParser(prog="python -m lyg", description="连云港城市大脑态势感知：数据与分析命令")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="由 data/ 源文件生成 DuckDB 数据库")
@@ -120,8 +121,7 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--readers", default="", help="并发读者轮次，如 1,10,20,50：一台服务器上同时打开页面的会话数")
     bench.set_defaults(func=_bench)
     imp = sub.add_parser("import", help="导入部门数据文件（校验全部通过才写入，失败不改变任何数据）")
-    imp.add_argument("domain", choices=["catalog", "incidents", "ban_zones", "places", "bonded_monthly", "bonded_facilities",
-                                        "progress", "legislation_events"], help="数据领域")
+    imp.add_argument("domain", choices=list(DOMAIN_LABELS), help="数据领域")
     imp.add_argument("file", help="CSV（UTF-8/GBK）或 .xlsx 文件")
     imp.add_argument("--sheet", help="Excel 工作表名（默认第一个）")
     imp.add_argument("--user", default="cli", help="操作人（记入导入日志）")

@@ -114,10 +114,6 @@ class Database:
         finally:
             cur.close()
 
-    def scalar(self, name: str, **params):
-        frame = self.query(name, **params)
-        return None if frame.empty else frame.iat[0, 0]
-
     def clear_cache(self) -> None:
         with self._cache_lock:
             self._cache.clear()

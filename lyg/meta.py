@@ -5,7 +5,6 @@ from datetime import date
 
 import pandas as pd
 
-from lyg.contracts import BY_NAME
 from lyg.db import Database
 
 
@@ -21,13 +20,6 @@ def as_of(db: Database, domain: str | None = None) -> date:
         if frame.empty:
             raise ValueError(f"未知领域：{domain}")
     return pd.Timestamp(frame["as_of"].max()).date()
-
-
-def table_rows(db: Database) -> pd.DataFrame:
-    frame = db.query("meta.table_rows")
-    frame["label"] = frame["table_name"].map(lambda n: BY_NAME[n].label if n in BY_NAME else n)
-    frame["provenance"] = frame["table_name"].map(lambda n: BY_NAME[n].provenance if n in BY_NAME else "")
-    return frame
 
 
 def units(db: Database) -> pd.DataFrame:

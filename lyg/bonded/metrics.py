@@ -15,7 +15,7 @@ Rules:
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -56,9 +56,6 @@ class Progress:
     def arrow(self) -> str:
         gap = self.variance_target if self.complete or self.comparison == "share_above" else self.variance_expected
         return "▲" if gap >= 0 else "▼"
-
-    def as_dict(self) -> dict:
-        return {**asdict(self), "status_text": self.status_text, "arrow": self.arrow}
 
 
 def monthly_in_target_unit(values: pd.Series, monthly_unit: str, target_unit: str) -> pd.Series:

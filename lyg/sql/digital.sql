@@ -2,10 +2,6 @@
 -- The seven framework components ("4个一 + 3中心").
 SELECT * FROM dg_components ORDER BY component_code;
 
--- name: systems
--- The five systems.
-SELECT * FROM dg_systems ORDER BY system_code;
-
 -- name: projects_latest
 -- Each project with its latest progress record on or before $as_of.
 WITH latest AS (
@@ -17,10 +13,6 @@ WITH latest AS (
     FROM dg_projects p JOIN dg_systems s USING (system_code) LEFT JOIN latest l ON l.project_code = p.project_code AND l.rn = 1
 )
 SELECT * FROM final ORDER BY project_code;
-
--- name: progress
--- Monthly planned and actual progress of every project.
-SELECT * FROM dg_progress ORDER BY project_code, month;
 
 -- name: indicators
 -- Evaluation indicators with baseline (2018), yearly targets and actuals.
