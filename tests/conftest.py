@@ -14,6 +14,27 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
 
+BROWSER_FIXTURES = {"server", "page", "browser", "wall_page", "wall_server", "poisoned"}
+
+
+def pytest_collection_modifyitems(items):
+    """Layers to run alone: `-m "not browser"` skips Chromium, `-m apptest` runs the page scripts only."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES and "chromium" in item.nodeid.lower() or fixtures & (BROWSER_FIXTURES - {"poisoned"}):
+            item.add_marker(pytest.mark.browser)
+        elif "app_env" in fixtures or "poisoned_env" in fixtures or "local_auth" in fixtures:
+            item.add_marker(pytest.mark.apptest)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing():
+    """bcrypt at its lowest cost: the accounts' logic is the same, the suite is faster (checks cost 4 rounds, not 12)."""
+    from lyg.auth import accounts
+    accounts.BCRYPT_ROUNDS = 4
+    yield
+
+
 @pytest.fixture(scope="session")
 def built_db_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("db") / "lyg.duckdb"

@@ -9,7 +9,6 @@ from lyg import wall
 from tests.apptest import open_app_page
 from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PageWatch, open_page, streamlit_server
 
-playwright = pytest.importorskip("playwright.sync_api")
 
 
 def test_playlist_keeps_configured_order_and_drops_unknown_panels():
@@ -52,7 +51,7 @@ def wall_server(app_env):
 
 @pytest.fixture
 def wall_page(wall_server):
-    with playwright.sync_playwright() as p:
+    with pytest.importorskip("playwright.sync_api").sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1920, "height": 1080})
         yield page
