@@ -10,7 +10,6 @@ from tests.apptest import open_app_page
 from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PageWatch, open_page, streamlit_server
 
 
-
 def test_playlist_keeps_configured_order_and_drops_unknown_panels():
     assert wall.playlist(("bonded", "nope", "overview")) == ["bonded", "overview"]
     assert wall.playlist(()) == list(wall.PANEL_TITLES)
