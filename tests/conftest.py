@@ -1,8 +1,10 @@
 """Shared fixtures: a database built once from data/ into a temporary folder, and copies of data/ to break."""
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,23 @@ from lyg.build import build
 from lyg.db import Database
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+COMMITTED_DATA = ROOT / "data"
+
+
+def _generated_sample() -> Path:
+    """The tests' data: the sample generated afresh (seed LYG_TEST_SEED, default the generator's own) beside the real
+    district outlines, so the suite does not depend on what a city has put in data/. tests/test_data_contract.py checks
+    that the committed data/ is the generator's output."""
+    from lyg.sample.generate import SEED, generate
+    folder = Path(tempfile.mkdtemp(prefix="lyg-test-data-")) / "data"
+    folder.mkdir()
+    shutil.copy(COMMITTED_DATA / "districts.geojson", folder)
+    generate(folder, seed=int(os.environ.get("LYG_TEST_SEED", SEED)))
+    atexit.register(shutil.rmtree, folder.parent, True)
+    return folder
+
+
+DATA = _generated_sample()
 
 
 BROWSER_FIXTURES = {"server", "page", "browser", "wall_page", "wall_server", "poisoned"}
@@ -58,8 +76,9 @@ def data_copy(tmp_path) -> Path:
 def app_env(built_db_path):
     """Environment for AppTest and the browser: the session database, no rebuild from the real data/, and demo mode
     with its tools turned on (as on a trusted laptop) so the console and import pages can be tested."""
-    old = {k: os.environ.get(k) for k in ("LYG_DB_PATH", "LYG_DEMO_TOOLS")}
+    old = {k: os.environ.get(k) for k in ("LYG_DB_PATH", "LYG_DATA_DIR", "LYG_DEMO_TOOLS")}
     os.environ["LYG_DB_PATH"] = str(built_db_path)
+    os.environ["LYG_DATA_DIR"] = str(DATA)
     os.environ["LYG_DEMO_TOOLS"] = "1"
     yield built_db_path
     for k, v in old.items():

@@ -1,5 +1,6 @@
 """The benchmark must work end to end at a small scale (its timings are not asserted: shared machine)."""
 from lyg.bench import run_bench
+from tests.conftest import DATA
 
 
 def test_small_bench_runs(tmp_path, capsys):
@@ -28,8 +29,7 @@ def test_payloads_stay_bounded_at_a_million_incidents(tmp_path):
 
 
 def test_concurrent_readers_are_driven_over_loopback(app_env):
-    from lyg.config import PROJECT_ROOT
     from lyg.ui.pagebench import concurrent_readers
-    rounds = concurrent_readers(app_env, PROJECT_ROOT / "data", rounds=(1, 3))
+    rounds = concurrent_readers(app_env, DATA, rounds=(1, 3))
     assert [r["sessions"] for r in rounds] == [1, 3]
     assert all(r["errors"] == 0 and r["median_s"] > 0 and r["server_rss_mb"] > 50 for r in rounds), rounds
