@@ -86,7 +86,7 @@ with guarded(ctx):
                     st.text(entry["summary"] or ctx.t("cat.no_summary"))
                 if full:
                     st.markdown(f"**{ctx.t('cat.items')}**")
-                    items = labelled(ctx, cat.entry_items(ctx.db, code), ["item_no", "item_name", "data_type"], ("data_type",))
+                    items = labelled(ctx, cat.entry_items(ctx.db, code), ["item_no", "item_name", "data_type"], ("item_name", "data_type"))
                     table_with_downloads(ctx, items, f"items_{code.replace('/', '_')}", key="cat-items", tables=("cat_items",))
                     related = cat.related(ctx.db, code)
                     if not related.empty:

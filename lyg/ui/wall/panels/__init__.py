@@ -1,0 +1,1 @@
+"""One module per wall panel, each with show(ctx)."""
