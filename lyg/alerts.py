@@ -13,7 +13,7 @@ from lyg.overview import BONDED_DISTRICTS
 from lyg.snapshot import Snapshot, take
 
 HIGH, MEDIUM, LOW = 1, 2, 3
-SEVERITY_KEYS = {HIGH: "al.high", MEDIUM: "al.medium", LOW: "al.low"}
+SEVERITY_KEYS = {HIGH: "alert.high", MEDIUM: "alert.medium", LOW: "alert.low"}
 DELINQUENT_MEDIUM, DELINQUENT_HIGH = 0.25, 0.35  # share of a department's assessed entries that are delinquent
 SPIKE_RATIO = 1.5
 
@@ -37,10 +37,10 @@ def bonded_alerts(snap: Snapshot, tr: Translator = ZH) -> list[Alert]:
     for p in snap.progress:
         if p.status == "on":
             continue
-        gap = (tr("al.bonded_share", pp=p.variance_target) if p.comparison == "share_above"
-               else tr("al.bonded_sum", gap=-p.variance_expected_pct, forecast=tr.amount(p.forecast, p.unit), target=target_text(p, tr)))
+        gap = (tr("alert.bonded_share", pp=p.variance_target) if p.comparison == "share_above"
+               else tr("alert.bonded_sum", gap=-p.variance_expected_pct, forecast=tr.amount(p.forecast, p.unit), target=target_text(p, tr)))
         out.append(Alert(HIGH if p.status == "off" else MEDIUM, "bonded",
-                         tr("al.bonded", name=tr.value(p.indicator_name), status=tr.value(p.status_text), gap=gap), {"year": str(snap.bonded_year)}, "320703", snap.is_sample("bonded")))
+                         tr("alert.bonded", name=tr.value(p.indicator_name), status=tr.value(p.status_text), gap=gap), {"year": str(snap.bonded_year)}, "320703", snap.is_sample("bonded")))
     return out
 
 
@@ -50,7 +50,7 @@ def catalog_alerts(snap: Snapshot, tr: Translator = ZH) -> list[Alert]:
         share = d.delinquent / d.entries if d.entries else 0
         if share >= DELINQUENT_MEDIUM:
             out.append(Alert(HIGH if share >= DELINQUENT_HIGH else MEDIUM, "catalog",
-                             tr("al.catalog", department=d.department, n=d.delinquent, pct=100 * share), {"provider": [d.department], "fresh": ["严重逾期"]}, illustrative=snap.is_sample("catalog")))
+                             tr("alert.catalog", department=d.department, n=d.delinquent, pct=100 * share), {"provider": [d.department], "fresh": ["严重逾期"]}, illustrative=snap.is_sample("catalog")))
     return out
 
 
@@ -60,16 +60,16 @@ def programme_alerts(snap: Snapshot, tr: Translator = ZH) -> list[Alert]:
         name = tr.value(p.name)
         if p.schedule in ("late", "risk"):
             out.append(Alert(HIGH if p.schedule == "late" else MEDIUM, "digital",
-                             tr("al.project", name=name, status=tr.value(p.schedule_text), pct=p.actual_pct, days=p.days_late), {"project": p.project_code}, illustrative=snap.is_sample("digital")))
+                             tr("alert.project", name=name, status=tr.value(p.schedule_text), pct=p.actual_pct, days=p.days_late), {"project": p.project_code}, illustrative=snap.is_sample("digital")))
         if p.cost == "over":
             earned = p.budget_wan * p.actual_pct / 100
-            out.append(Alert(MEDIUM, "digital", tr("al.cost", name=name, spent=p.spent_wan, earned=earned, budget=p.budget_wan, cpi=p.cpi), {"project": p.project_code, "view": "cost"}, illustrative=snap.is_sample("digital")))
+            out.append(Alert(MEDIUM, "digital", tr("alert.cost", name=name, spent=p.spent_wan, earned=earned, budget=p.budget_wan, cpi=p.cpi), {"project": p.project_code, "view": "cost"}, illustrative=snap.is_sample("digital")))
     return out
 
 
 def legislation_alerts(snap: Snapshot, tr: Translator = ZH) -> list[Alert]:
     """One alert per breach; the snapshot's violations are already worded in tr's language."""
-    return [Alert(HIGH if v.rule_code == leg.COMMENT_PERIOD else MEDIUM, "legislation", tr("al.legislation", rule=v.rule, detail=v.detail), {"project": v.project_id}, illustrative=snap.is_sample("legislation"))
+    return [Alert(HIGH if v.rule_code == leg.COMMENT_PERIOD else MEDIUM, "legislation", tr("alert.legislation", rule=v.rule, detail=v.detail), {"project": v.project_id}, illustrative=snap.is_sample("legislation"))
             for v in snap.violations.itertuples()]
 
 
@@ -78,7 +78,7 @@ def fireworks_alerts(db: Database, tr: Translator = ZH) -> list[Alert]:
     for z in fw.zone_spikes(db, ratio=SPIKE_RATIO).itertuples():
         district = z.district_code if z.district_code in vocab.DISTRICT_NAMES else (z.parent_code or "")
         out.append(Alert(HIGH if z.ratio >= 2 else MEDIUM, "fireworks",
-                         tr("al.spike", zone=tr.value(z.zone_name), year=z.season_year, n=z.incidents, baseline=z.baseline, ratio=z.ratio), {"period": fw.PERIODS[3]}, district, sample))
+                         tr("alert.spike", zone=tr.value(z.zone_name), year=z.season_year, n=z.incidents, baseline=z.baseline, ratio=z.ratio), {"period": fw.PERIODS[3]}, district, sample))
     return out
 
 

@@ -44,11 +44,11 @@ def bonded(snap: Snapshot, district: str = "", tr: Translator = ZH) -> list[Head
     out = []
     for p in snap.progress:
         if p.comparison == "share_above":
-            comparison = tr("hl.bonded_share", target=target_text(p, tr), pp=p.variance_target)
+            comparison = tr("headline.bonded_share", target=target_text(p, tr), pp=p.variance_target)
         else:
-            comparison = tr("hl.bonded_sum", expected=tr.amount(p.expected_seasonal, p.unit), pct=p.variance_expected_pct,
+            comparison = tr("headline.bonded_sum", expected=tr.amount(p.expected_seasonal, p.unit), pct=p.variance_expected_pct,
                             target=target_text(p, tr), forecast=tr.amount(p.forecast, p.unit))
-        title = tr("hl.bonded_title", name=tr.value(p.indicator_name), year=snap.bonded_year, months=p.months)
+        title = tr("headline.bonded_title", name=tr.value(p.indicator_name), year=snap.bonded_year, months=p.months)
         out.append(_headline(tr, "bonded", title, tr.amount(p.actual, p.unit), comparison, p.status, snap.bonded_as_of, {"year": str(snap.bonded_year)}, snap.is_sample("bonded")))
     return out
 
@@ -56,11 +56,11 @@ def bonded(snap: Snapshot, district: str = "", tr: Translator = ZH) -> list[Head
 def catalog(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
     head, day = snap.catalog_head, snap.catalog_as_of
     return [
-        _headline(tr, "catalog", tr("hl.cat_shared_title"), f"{head['unconditional_pct']:.1f}%",
-                  tr("hl.cat_shared", entries=int(head["entries"]), open=head["open_pct"]), "info", day,
+        _headline(tr, "catalog", tr("headline.cat_shared_title"), f"{head['unconditional_pct']:.1f}%",
+                  tr("headline.cat_shared", entries=int(head["entries"]), open=head["open_pct"]), "info", day,
                   illustrative=snap.is_sample("catalog")),
-        _headline(tr, "catalog", tr("hl.cat_fresh_title"), f"{head['fresh_pct']:.1f}%",
-                  tr("hl.cat_fresh", target=FRESH_ON, overdue=int(head["overdue"]), delinquent=int(head["delinquent"])),
+        _headline(tr, "catalog", tr("headline.cat_fresh_title"), f"{head['fresh_pct']:.1f}%",
+                  tr("headline.cat_fresh", target=FRESH_ON, overdue=int(head["overdue"]), delinquent=int(head["delinquent"])),
                   fresh_status(head["fresh_pct"]), day, {"fresh": ["严重逾期"]}, snap.is_sample("catalog")),
     ]
 
@@ -70,7 +70,7 @@ def programme(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
     late, risk = int((projects["schedule"] == "late").sum()), int((projects["schedule"] == "risk").sum())
     done, over = int((projects["schedule"] == "done").sum()), int((projects["cost"] == "over").sum())
     status = "off" if late else "risk" if risk or over else "on"
-    return [_headline(tr, "digital", tr("hl.dg_title"), tr("hl.dg_done", n=done), tr("hl.dg", late=late, risk=risk, over=over),
+    return [_headline(tr, "digital", tr("headline.dg_title"), tr("headline.dg_done", n=done), tr("headline.dg", late=late, risk=risk, over=over),
                       status, snap.digital_as_of, illustrative=snap.is_sample("digital"))]
 
 
@@ -78,8 +78,8 @@ def legislation(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
     comments, violations = snap.comment_events, snap.violations
     compliant = 100.0 * (comments["days"] >= leg.MIN_COMMENT_DAYS).mean() if len(comments) else 100.0
     status = "off" if (violations["rule_code"] == leg.COMMENT_PERIOD).any() else "risk" if len(violations) else "on"
-    return [_headline(tr, "legislation", tr("hl.leg_title"), f"{compliant:.1f}%",
-                      tr("hl.leg", comments=len(comments), breaches=len(violations)), status, snap.legislation_as_of, illustrative=snap.is_sample("legislation"))]
+    return [_headline(tr, "legislation", tr("headline.leg_title"), f"{compliant:.1f}%",
+                      tr("headline.leg", comments=len(comments), breaches=len(violations)), status, snap.legislation_as_of, illustrative=snap.is_sample("legislation"))]
 
 
 def season_status(change_pct: float | None) -> str:
@@ -99,8 +99,8 @@ def fireworks(db: Database, district: str = "", tr: Translator = ZH) -> list[Hea
     change = season["change_pct"]
     status = season_status(change)
     where = tr.value(vocab.DISTRICT_NAMES.get(district, "全市"))
-    compared = tr("hl.fw_no_previous") if change is None else tr("hl.fw_previous", n=season["previous"], pct=change)
-    return [_headline(tr, "fireworks", tr("hl.fw_title", year=season["season_year"], where=where), tr("hl.fw_value", n=season["this"]),
+    compared = tr("headline.fw_no_previous") if change is None else tr("headline.fw_previous", n=season["previous"], pct=change)
+    return [_headline(tr, "fireworks", tr("headline.fw_title", year=season["season_year"], where=where), tr("headline.fw_value", n=season["this"]),
                       compared, status, day, illustrative=provenance.illustrative(db, "fw_incidents"))]
 
 

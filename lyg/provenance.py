@@ -99,7 +99,7 @@ def caveats(db: Database, domain: str, tr) -> list[str]:
         for r in db.query("meta.assumed_dates").itertuples():
             out.append(tr("src.assumed_date", notice=tr.value(r.title), day=tr.date(r.effective_from.date()), note=tr.value(r.effective_from_note)))
         for r in db.query("meta.undrawn_zones").itertuples():
-            name = r.doc_number if isinstance(r.doc_number, str) and r.doc_number else tr("fwr.notice_label", title=tr.value(r.title))
+            name = r.doc_number if isinstance(r.doc_number, str) and r.doc_number else tr("ban_rule.notice_label", title=tr.value(r.title))
             out.append(tr(f"src.zones_{r.zones_status}", notice=tr.value(name), unit=tr.value(r.unit_name)))
         out.append(tr("src.approximate"))
     if domain in ("bonded", "overview"):

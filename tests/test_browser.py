@@ -44,13 +44,15 @@ def page(browser):
     context.close()
 
 
-def test_deep_link_on_a_fresh_server_uses_the_app_navigation(server, page):
-    """Runs first: the server has served nobody yet, and the first visit is a page's own URL."""
-    open_page(page, server + "/fireworks", settle_ms=3000)
-    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+def test_deep_link_on_a_fresh_server_uses_the_app_navigation(app_env, page):
+    """A server of its own that has served nobody yet, and the first visit is a page's own URL."""
+    with streamlit_server({"LYG_DB_PATH": str(app_env)}) as fresh:
+        open_page(page, fresh + "/fireworks", settle_ms=3000)
+        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        title = page.locator("h1").first.inner_text().strip()
     assert "城市大脑 · 总览" in nav and "烟花爆竹禁放" in nav
     assert "legislation" not in nav
-    assert page.locator("h1").first.inner_text().strip() == "烟花爆竹禁放"
+    assert title == "烟花爆竹禁放"
 
 
 CHARTS = {"overview": 0, "fireworks": 6, "bonded": 11, "catalog": 0, "digital": 4, "legislation": 4}  # plotly charts drawn
@@ -132,7 +134,7 @@ def test_a_click_on_the_fireworks_map_checks_that_point(server, page):
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
     canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
-    x, y = box["x"] + box["width"] * 0.42, box["y"] + box["height"] * 0.5
+    x, y = _over_an_object(page, box)
     for attempt in range(3):  # deck.gl builds its picking buffer on the first hover; a person may click twice too
         page.mouse.move(x + attempt * 3, y)
         page.wait_for_timeout(800)
@@ -146,6 +148,18 @@ def test_a_click_on_the_fireworks_map_checks_that_point(server, page):
     page.screenshot(path=str(ARTIFACTS / "map-click.png"))
     assert "经度 119.1600，纬度 34.6050" not in verdict.inner_text()
     assert page.locator('input[aria-label="经度"]').input_value() != "119.1600"
+
+
+def _over_an_object(page, box) -> tuple[float, float]:
+    """A spot on the map over a zone, place or incident cell (whatever the data): where deck.gl shows a tooltip."""
+    for fx, fy in [(0.42, 0.5), (0.5, 0.5), (0.45, 0.45), (0.55, 0.55), (0.4, 0.6), (0.6, 0.4), (0.35, 0.5), (0.5, 0.35), (0.65, 0.5),
+                   (0.5, 0.65), (0.3, 0.3), (0.7, 0.7)]:
+        x, y = box["x"] + box["width"] * fx, box["y"] + box["height"] * fy
+        page.mouse.move(x, y)
+        page.wait_for_timeout(400)
+        if page.evaluate("() => { const t = document.querySelector('.deck-tooltip'); return !!t && t.style.display !== 'none' && t.innerText.trim() !== ''; }"):
+            return x, y
+    return box["x"] + box["width"] * 0.42, box["y"] + box["height"] * 0.5
 
 
 def test_language_switch_in_the_browser_keeps_the_view(server, page):

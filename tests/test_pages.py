@@ -40,10 +40,20 @@ def test_page_runs_in_english(app_env, path):
     assert all("⟦" not in m.value for m in at.markdown)
 
 
+NAVIGATION = {"overview": "pages/overview.py", "fireworks": "pages/fireworks.py", "bonded": "pages/bonded.py",
+              "catalog": "pages/catalog.py", "digital": "pages/digital.py", "legislation": "pages/legislation.py",
+              "sources": "pages/sources.py", "sql": "pages/sql.py", "import": "pages/data_import.py"}
+
+
 def test_app_navigation_lists_every_page(app_env):
+    """Every page is in the administrator's navigation and opens with its own title."""
+    from lyg import i18n
     at = open_app_page("pages/overview.py")
     assert not at.exception, at.exception
-    assert at.title[0].value == "城市大脑 · 总览"
+    for key, path in NAVIGATION.items():
+        at.switch_page(path).run()  # raises when the page is not in the navigation
+        assert not at.exception, (path, at.exception)
+        assert at.title[0].value == i18n.t(f"page.{key}", "zh"), path
 
 
 def test_overview_draws_the_district_map(app_env):

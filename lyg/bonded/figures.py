@@ -17,7 +17,7 @@ BANDS = ("#e2e8f0", "#cbd5e1", "#94a3b8")  # qualitative ranges, light to dark (
 def official_target_text(row, tr: Translator = ZH) -> str:
     """A target row as stated: an amount, or "above x%" for a share target."""
     value = tr.amount(row.target_value, row.unit)
-    return tr("bzf.above", value=value) if row.comparison == "share_above" else value
+    return tr("bonded_chart.above", value=value) if row.comparison == "share_above" else value
 
 
 def target_text(p: Progress, tr: Translator = ZH) -> str:
@@ -39,11 +39,11 @@ def status_line(p: Progress, tr: Translator = ZH) -> str:
     """Status in words and arrows, never by colour alone."""
     head = f"{p.arrow} {tr.value(p.status_text)}"
     if p.comparison == "share_above":
-        return tr("bzf.status_share", head=head, actual=tr.amount(p.actual, "%"), target=target_text(p, tr), pp=p.variance_target)
+        return tr("bonded_chart.status_share", head=head, actual=tr.amount(p.actual, "%"), target=target_text(p, tr), pp=p.variance_target)
     if p.complete:
-        return tr("bzf.status_year", head=head, actual=tr.amount(p.actual, p.unit), target=target_text(p, tr),
+        return tr("bonded_chart.status_year", head=head, actual=tr.amount(p.actual, p.unit), target=target_text(p, tr),
                   pct=p.variance_target_pct)
-    return tr("bzf.status_ytd", head=head, months=p.months, actual=tr.amount(p.actual, p.unit),
+    return tr("bonded_chart.status_ytd", head=head, months=p.months, actual=tr.amount(p.actual, p.unit),
               expected=tr.amount(p.expected_seasonal, p.unit), pct=p.variance_expected_pct,
               forecast=tr.amount(p.forecast, p.unit), target=target_text(p, tr))
 
@@ -58,12 +58,12 @@ def bullet(p: Progress, height: int = 150, tr: Translator = ZH) -> go.Figure:
     for (low, high), colour in zip(_bands(p), BANDS):
         fig.add_shape(type="rect", x0=low * k, x1=high * k, y0=-0.45, y1=0.45, fillcolor=colour, line_width=0, layer="below")
     fig.add_bar(x=[p.actual * k], y=[0], orientation="h", width=0.32, marker_color=STATUS_COLOURS[p.status],
-                name=tr("bzf.actual"), hovertemplate=f"{tr('bzf.actual')}: {tr.amount(p.actual, p.unit)}<extra></extra>")
+                name=tr("bonded_chart.actual"), hovertemplate=f"{tr('bonded_chart.actual')}: {tr.amount(p.actual, p.unit)}<extra></extra>")
     fig.add_shape(type="line", x0=p.target * k, x1=p.target * k, y0=-0.38, y1=0.38, line={"color": "#0f172a", "width": 4})
     if not p.complete and p.comparison != "share_above":
         fig.add_scatter(x=[p.forecast * k], y=[0], mode="markers", marker={"symbol": "diamond-open", "size": 16, "color": "#0f172a",
-                        "line": {"width": 2}}, name=tr("bzf.forecast"), hovertemplate=f"{tr('bzf.forecast')}: {tr.amount(p.forecast, p.unit)}<extra></extra>")
-    label = tr("bzf.target" if p.target_official else "bzf.target_extrapolated", value=tr.amount(p.target, p.unit))
+                        "line": {"width": 2}}, name=tr("bonded_chart.forecast"), hovertemplate=f"{tr('bonded_chart.forecast')}: {tr.amount(p.forecast, p.unit)}<extra></extra>")
+    label = tr("bonded_chart.target" if p.target_official else "bonded_chart.target_extrapolated", value=tr.amount(p.target, p.unit))
     near_end = p.target >= 0.75 * _bands(p)[-1][1]  # keep a long label inside the frame
     fig.add_annotation(x=p.target * k, y=0.5, text=label, showarrow=False, yanchor="bottom", xanchor="right" if near_end else "center",
                        font={"size": 13})
@@ -77,27 +77,27 @@ def cumulative(p: Progress, path: pd.DataFrame, tr: Translator = ZH) -> go.Figur
     """Cumulative actual against the target path; the forecast dashed."""
     fig, k = go.Figure(), tr.scale(p.unit)
     path = path.assign(**{c: path[c] * k for c in ("target_path", "actual", "forecast")})
-    fig.add_scatter(x=path["month"], y=path["target_path"], name=tr("bzf.target_path"), mode="lines",
+    fig.add_scatter(x=path["month"], y=path["target_path"], name=tr("bonded_chart.target_path"), mode="lines",
                     line={"color": "#94a3b8", "width": 2, "dash": "dot"})
-    fig.add_scatter(x=path["month"], y=path["actual"], name=tr("bzf.cumulative_actual"), mode="lines+markers",
+    fig.add_scatter(x=path["month"], y=path["actual"], name=tr("bonded_chart.cumulative_actual"), mode="lines+markers",
                     line={"color": STATUS_COLOURS[p.status], "width": 3})
     if path["forecast"].notna().any():
-        fig.add_scatter(x=path["month"], y=path["forecast"], name=tr("bzf.projection"), mode="lines",
+        fig.add_scatter(x=path["month"], y=path["forecast"], name=tr("bonded_chart.projection"), mode="lines",
                         line={"color": STATUS_COLOURS[p.status], "width": 2, "dash": "dash"})
-    fig.add_hline(y=p.target * k, line_color="#0f172a", line_width=1, annotation_text=tr("bzf.year_target", value=target_text(p, tr)),
+    fig.add_hline(y=p.target * k, line_color="#0f172a", line_width=1, annotation_text=tr("bonded_chart.year_target", value=target_text(p, tr)),
                   annotation_position="top left")
-    fig.update_xaxes(title=tr("bzf.month"), tickvals=list(range(1, 13)), ticktext=[tr.month(m) for m in range(1, 13)])
-    fig.update_yaxes(title=tr("bzf.cumulative_axis", unit=tr.unit(p.unit)))
-    return styled(fig, tr("bzf.cumulative_title", name=tr.value(p.indicator_name), year=p.year), height=330)
+    fig.update_xaxes(title=tr("bonded_chart.month"), tickvals=list(range(1, 13)), ticktext=[tr.month(m) for m in range(1, 13)])
+    fig.update_yaxes(title=tr("bonded_chart.cumulative_axis", unit=tr.unit(p.unit)))
+    return styled(fig, tr("bonded_chart.cumulative_title", name=tr.value(p.indicator_name), year=p.year), height=330)
 
 
 def share_line(p: Progress, frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
-    fig = go.Figure(go.Scatter(x=frame["month"], y=frame["share"], mode="lines+markers", name=tr("bzf.cumulative_share"),
+    fig = go.Figure(go.Scatter(x=frame["month"], y=frame["share"], mode="lines+markers", name=tr("bonded_chart.cumulative_share"),
                                line={"color": STATUS_COLOURS[p.status], "width": 3}))
-    fig.add_hline(y=p.target, line_color="#0f172a", annotation_text=tr("bzf.share_target", target=p.target) + ("" if p.target_official else tr("bzf.extrapolated")), annotation_position="top left")
-    fig.update_xaxes(title=tr("bzf.month"), tickvals=list(range(1, 13)), ticktext=[tr.month(m) for m in range(1, 13)])
-    fig.update_yaxes(title=tr("bzf.share_axis"), range=[0, 100])
-    return styled(fig, tr("bzf.cumulative_title", name=tr.value(p.indicator_name), year=p.year), height=330)
+    fig.add_hline(y=p.target, line_color="#0f172a", annotation_text=tr("bonded_chart.share_target", target=p.target) + ("" if p.target_official else tr("bonded_chart.extrapolated")), annotation_position="top left")
+    fig.update_xaxes(title=tr("bonded_chart.month"), tickvals=list(range(1, 13)), ticktext=[tr.month(m) for m in range(1, 13)])
+    fig.update_yaxes(title=tr("bonded_chart.share_axis"), range=[0, 100])
+    return styled(fig, tr("bonded_chart.cumulative_title", name=tr.value(p.indicator_name), year=p.year), height=330)
 
 
 def subzone_split(frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
@@ -123,11 +123,11 @@ def facilities(frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
     fig = go.Figure()
     planned = frame["planned_area_m2"].fillna(0)
     names = tr.values(frame["name"])
-    fig.add_bar(y=names, x=planned, orientation="h", name=tr("bzf.planned"), marker_color="#cbd5e1",
-                hovertemplate="%{y} " + tr("bzf.planned") + ": %{x:,.0f} m²<extra></extra>")
-    fig.add_bar(y=names, x=frame["built_area_m2"], orientation="h", name=tr("bzf.built"), marker_color="#1d4ed8", width=0.4,
-                hovertemplate="%{y} " + tr("bzf.built") + ": %{x:,.0f} m²<extra></extra>")
-    fig.update_layout(barmode="overlay", xaxis_title=tr("bzf.area_axis"))
+    fig.add_bar(y=names, x=planned, orientation="h", name=tr("bonded_chart.planned"), marker_color="#cbd5e1",
+                hovertemplate="%{y} " + tr("bonded_chart.planned") + ": %{x:,.0f} m²<extra></extra>")
+    fig.add_bar(y=names, x=frame["built_area_m2"], orientation="h", name=tr("bonded_chart.built"), marker_color="#1d4ed8", width=0.4,
+                hovertemplate="%{y} " + tr("bonded_chart.built") + ": %{x:,.0f} m²<extra></extra>")
+    fig.update_layout(barmode="overlay", xaxis_title=tr("bonded_chart.area_axis"))
     return styled(fig, "", height=300)
 
 
@@ -155,7 +155,7 @@ def _wrap(text: str, width: int) -> str:
 def blocks_map(units: pd.DataFrame, blocks: pd.DataFrame, basemap_url: str = "", tr: Translator = ZH) -> pdk.Deck:
     """The three blocks over the districts and functional zones (units' names already in the UI language)."""
     zones = units[units["kind"] == "功能区"]
-    blocks = blocks.assign(label=[tr("bzf.block_label", name=tr.value(n), area=a) for n, a in zip(blocks["name"], blocks["stated_area_km2"])])
+    blocks = blocks.assign(label=[tr("bonded_chart.block_label", name=tr.value(n), area=a) for n, a in zip(blocks["name"], blocks["stated_area_km2"])])
     block_fc = maps.features(blocks, ["label", "block_code"], tolerance=0)
     for f in block_fc["features"]:
         f["properties"]["name"] = f["properties"].pop("label")

@@ -18,8 +18,8 @@ def freshness_by_cycle(frame: pd.DataFrame, title: str = "", tr: Translator = ZH
     for status in FRESHNESS_ORDER:
         part = frame[frame["freshness"] == status].set_index("update_cycle").reindex(cycles)
         fig.add_bar(x=tr.values(cycles), y=part["entries"].fillna(0), name=tr.value(status), marker_color=FRESHNESS_COLOURS[status],
-                    hovertemplate=tr("catf.cycle_hover", status=tr.value(status)) + "<extra></extra>")
-    fig.update_layout(barmode="stack", xaxis_title=tr("catf.cycle"), yaxis_title=tr("catf.entries"))
+                    hovertemplate=tr("catalog_chart.cycle_hover", status=tr.value(status)) + "<extra></extra>")
+    fig.update_layout(barmode="stack", xaxis_title=tr("catalog_chart.cycle"), yaxis_title=tr("catalog_chart.entries"))
     return styled(fig, title, height=360)
 
 
@@ -27,5 +27,5 @@ def freshness_share(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) -
     totals = frame.groupby("freshness")["entries"].sum().reindex(FRESHNESS_ORDER).dropna()
     fig = go.Figure(go.Pie(labels=tr.values(totals.index), values=totals.values, hole=0.55, sort=False,
                            marker={"colors": [FRESHNESS_COLOURS[s] for s in totals.index]},
-                           texttemplate="%{label}<br>%{percent:.1%}", hovertemplate=tr("catf.share_hover") + "<extra></extra>"))
+                           texttemplate="%{label}<br>%{percent:.1%}", hovertemplate=tr("catalog_chart.share_hover") + "<extra></extra>"))
     return styled(fig, title, height=360, legend_below=False)

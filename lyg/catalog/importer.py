@@ -45,7 +45,7 @@ def _header_map(columns: list[str], file: str) -> tuple[dict[str, str], list[Pro
         if hit:
             found[column] = hit
         elif column in REQUIRED:
-            problems.append(Problem(file, None, names[0], None, Message("cimp.missing_column")))
+            problems.append(Problem(file, None, names[0], None, Message("catalog_import.missing_column")))
     return found, problems
 
 
@@ -56,9 +56,9 @@ def parse_items(text: str) -> list[tuple[str, str]]:
     for part in parts:
         m = ITEM.match(part)
         if not m:
-            raise ValueError(Message("cimp.item_form", item=part.strip()))
+            raise ValueError(Message("catalog_import.item_form", item=part.strip()))
         if m["type"] not in vocab.DATA_TYPES:
-            raise ValueError(Message("cimp.item_type", item=m["name"], type=m["type"], allowed=vocab.DATA_TYPES))
+            raise ValueError(Message("catalog_import.item_type", item=m["name"], type=m["type"], allowed=vocab.DATA_TYPES))
         out.append((m["name"], m["type"]))
     return out
 
@@ -87,27 +87,27 @@ def _check_row(c: _Checker, i: int, departments: dict[str, str], known_codes: se
     code = c.value(i, "resource_code")
     m = CODE.match(code)
     if code and not m:
-        c.add(i, "resource_code", code, Message("cimp.code_form"))
+        c.add(i, "resource_code", code, Message("catalog_import.code_form"))
     declared = c.value(i, "class_category")
     if m and declared and CLASS_BY_DIGIT[m["cls"]] != declared:
-        c.add(i, "class_category", declared, Message("cimp.class_digit", digit=m["cls"], cls=CLASS_BY_DIGIT[m["cls"]]))
+        c.add(i, "class_category", declared, Message("catalog_import.class_digit", digit=m["cls"], cls=CLASS_BY_DIGIT[m["cls"]]))
     for column, accepted in (("format", vocab.FORMATS), ("share_type", vocab.SHARE_TYPES), ("update_cycle", vocab.UPDATE_CYCLES),
                              ("share_method", vocab.SHARE_METHODS)):
         val = c.value(i, column)
         if val and val not in accepted:
             c.add(i, column, val, Message("val.not_accepted", allowed=accepted))
     if c.value(i, "share_type") == "有条件共享" and not c.value(i, "share_condition"):
-        c.add(i, "share_condition", None, Message("cimp.condition"))
+        c.add(i, "share_condition", None, Message("catalog_import.condition"))
     if c.value(i, "open_to_public") and c.value(i, "open_to_public").lower() not in TRUE_WORDS | FALSE_WORDS:
-        c.add(i, "open_to_public", c.value(i, "open_to_public"), Message("cimp.yes_no"))
+        c.add(i, "open_to_public", c.value(i, "open_to_public"), Message("catalog_import.yes_no"))
     provider = c.value(i, "provider")
     if provider and provider not in departments:
-        c.add(i, "provider", provider, Message("cimp.provider"))
+        c.add(i, "provider", provider, Message("catalog_import.provider"))
     elif provider and c.value(i, "provider_code") and departments[provider] != c.value(i, "provider_code"):
-        c.add(i, "provider_code", c.value(i, "provider_code"), Message("cimp.provider_code", provider=provider, code=departments[provider]))
+        c.add(i, "provider_code", c.value(i, "provider_code"), Message("catalog_import.provider_code", provider=provider, code=departments[provider]))
     for related in [r for r in re.split(r"[;；]", c.value(i, "related_codes")) if r.strip()]:
         if related.strip() not in known_codes | file_codes:
-            c.add(i, "related_codes", related, Message("cimp.related"))
+            c.add(i, "related_codes", related, Message("catalog_import.related"))
     items = []
     if c.value(i, "items"):
         try:
@@ -123,11 +123,11 @@ def _dates(c: _Checker, frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     last = parse_dates(last_raw).fillna(published)
     for i in frame.index:
         if c.value(i, "published_on") and pd.isna(published[i]):
-            c.add(i, "published_on", c.value(i, "published_on"), Message("cimp.date"))
+            c.add(i, "published_on", c.value(i, "published_on"), Message("catalog_import.date"))
         if last_raw[i] and pd.isna(parse_dates(pd.Series([last_raw[i]])).iat[0]):
-            c.add(i, "last_updated_on", last_raw[i], Message("cimp.date"))
+            c.add(i, "last_updated_on", last_raw[i], Message("catalog_import.date"))
         elif pd.notna(last[i]) and pd.notna(published[i]) and last[i] < published[i]:
-            c.add(i, "last_updated_on", last_raw[i], Message("cimp.updated_before_published"))
+            c.add(i, "last_updated_on", last_raw[i], Message("catalog_import.updated_before_published"))
     return published, last
 
 
@@ -141,7 +141,7 @@ def validate(frame: pd.DataFrame, file: str, data_dir: Path) -> tuple[pd.DataFra
     c = _Checker(file, frame, headers)
     codes = frame[headers["resource_code"]]
     for i in frame.index[codes.duplicated(keep="first") & (codes != "")]:
-        c.add(i, "resource_code", codes[i], Message("cimp.duplicate_code"))
+        c.add(i, "resource_code", codes[i], Message("catalog_import.duplicate_code"))
     items_by_row = {i: _check_row(c, i, departments, known, set(codes)) for i in frame.index}
     published, last = _dates(c, frame)
     if c.problems:

@@ -26,7 +26,7 @@ def framework(components: pd.DataFrame, selected: str | None = None, tr: Transla
                           line={"color": "#0f172a" if c.component_code == selected else "white", "width": 4 if c.component_code == selected else 1})
             fig.add_annotation(x=x + 0.5, y=y + 0.45, showarrow=False, font={"color": "white", "size": 14},
                                text=f"<b>{wrap_words(tr.value(c.name), 16)}</b><br>{wrap_words(tr.value(c.metaphor), 18)}<br>"
-                                    + tr("dgf.tile", mark=SCHEDULE_MARK[c.worst], status=tr.value(c.worst_text), n=c.projects))
+                                    + tr("digital_chart.tile", mark=SCHEDULE_MARK[c.worst], status=tr.value(c.worst_text), n=c.projects))
     fig.update_xaxes(visible=False, range=[-0.8, 4.05])
     fig.update_yaxes(visible=False, range=[-0.1, 2.15])
     return styled(fig, "", height=330, legend_below=False)
@@ -37,14 +37,14 @@ def gantt(projects: pd.DataFrame, as_of, tr: Translator = ZH) -> go.Figure:
     frame = projects.iloc[::-1]
     start = pd.to_datetime(frame["planned_start"])
     span_ms = (pd.to_datetime(frame["planned_end"]) - start).dt.total_seconds() * 1000
-    labels = [tr("dgf.bar_label", name=tr.value(n), mark=SCHEDULE_MARK[s], status=tr.value(t))
+    labels = [tr("digital_chart.bar_label", name=tr.value(n), mark=SCHEDULE_MARK[s], status=tr.value(t))
               for n, s, t in zip(frame["name"], frame["schedule"], frame["schedule_text"])]
     fig = go.Figure()
-    fig.add_bar(y=labels, x=span_ms, base=start, orientation="h", marker_color="#e2e8f0", name=tr("dgf.planned"),
-                hovertemplate=tr("dgf.planned_hover") + "<extra></extra>")
+    fig.add_bar(y=labels, x=span_ms, base=start, orientation="h", marker_color="#e2e8f0", name=tr("digital_chart.planned"),
+                hovertemplate=tr("digital_chart.planned_hover") + "<extra></extra>")
     fig.add_bar(y=labels, x=span_ms * frame["actual_pct"] / 100, base=start, orientation="h", width=0.45,
-                marker_color=[SCHEDULE_COLOURS[s] for s in frame["schedule"]], name=tr("dgf.actual"),
-                customdata=frame[["actual_pct", "days_late"]], hovertemplate=tr("dgf.actual_hover") + "<extra></extra>")
+                marker_color=[SCHEDULE_COLOURS[s] for s in frame["schedule"]], name=tr("digital_chart.actual"),
+                customdata=frame[["actual_pct", "days_late"]], hovertemplate=tr("digital_chart.actual_hover") + "<extra></extra>")
     fig.add_vline(x=pd.Timestamp(as_of).timestamp() * 1000, line_color="#0f172a", line_dash="dash")
     fig.add_annotation(x=pd.Timestamp(as_of), y=1.0, yref="paper", text=tr("app.as_of", date=f"{pd.Timestamp(as_of):%Y-%m-%d}"), showarrow=False,
                        yanchor="bottom", xanchor="right", font={"size": 12})  # ends at the line: never clipped at the edge
@@ -54,11 +54,11 @@ def gantt(projects: pd.DataFrame, as_of, tr: Translator = ZH) -> go.Figure:
 
 def phases(frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
     fig = go.Figure()
-    labels = [tr("dgf.phase", year=y, motto=tr.value(m)) for y, m in zip(frame["phase_year"], frame["motto"])]
-    fig.add_bar(x=labels, y=frame["completed"], name=tr("dgf.completed"), marker_color="#059669")
-    fig.add_bar(x=labels, y=frame["projects"] - frame["completed"], name=tr("dgf.open"), marker_color="#cbd5e1",
-                text=[tr("dgf.completed_pct", pct=p) for p in frame["completed_pct"]], textposition="outside")
-    fig.update_layout(barmode="stack", yaxis_title=tr("dgf.projects_axis"))
+    labels = [tr("digital_chart.phase", year=y, motto=tr.value(m)) for y, m in zip(frame["phase_year"], frame["motto"])]
+    fig.add_bar(x=labels, y=frame["completed"], name=tr("digital_chart.completed"), marker_color="#059669")
+    fig.add_bar(x=labels, y=frame["projects"] - frame["completed"], name=tr("digital_chart.open"), marker_color="#cbd5e1",
+                text=[tr("digital_chart.completed_pct", pct=p) for p in frame["completed_pct"]], textposition="outside")
+    fig.update_layout(barmode="stack", yaxis_title=tr("digital_chart.projects_axis"))
     return styled(fig, "", height=340)
 
 
@@ -70,9 +70,9 @@ def indicators(frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
     for i, code in enumerate(codes):
         part = frame[frame["indicator_code"] == code]
         row, col = i // 3 + 1, i % 3 + 1
-        fig.add_scatter(x=part["year"], y=part["target"], mode="lines+markers", name=tr("dgf.target"), line={"dash": "dash", "color": "#94a3b8"},
+        fig.add_scatter(x=part["year"], y=part["target"], mode="lines+markers", name=tr("digital_chart.target"), line={"dash": "dash", "color": "#94a3b8"},
                         showlegend=i == 0, row=row, col=col)
-        fig.add_scatter(x=part["year"], y=part["actual"], mode="lines+markers", name=tr("dgf.indicator_actual"), line={"color": "#1d4ed8", "width": 3},
+        fig.add_scatter(x=part["year"], y=part["actual"], mode="lines+markers", name=tr("digital_chart.indicator_actual"), line={"color": "#1d4ed8", "width": 3},
                         showlegend=i == 0, row=row, col=col)
         fig.update_xaxes(dtick=1, row=row, col=col)
     styled(fig, "", height=520)

@@ -64,7 +64,7 @@ def run(args, settings) -> int:
         tr = translator(settings.language)  # LYG_LANGUAGE=en gives the verdict in English
         verdict = analysis.rules(db).check(lon, lat, when, tr)
         if not (CITY_BOUNDS[0] <= lon <= CITY_BOUNDS[2] and CITY_BOUNDS[1] <= lat <= CITY_BOUNDS[3]):
-            verdict["summary"] = tr("fwr.outside_city")
+            verdict["summary"] = tr("ban_rule.outside_city")
         print(json.dumps(verdict, ensure_ascii=False, indent=2))
         return 0
     day = day or analysis.as_of(db)

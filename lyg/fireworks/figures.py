@@ -26,11 +26,11 @@ def by_year_type(frame: pd.DataFrame, notices: pd.DataFrame, title: str = "", tr
         part = frame[frame["type"] == kind]
         if not part.empty:
             fig.add_bar(x=part["year"], y=part["incidents"], name=tr.value(kind), marker_color=PALETTE[i % len(PALETTE)],
-                        hovertemplate=tr("fwf.year_hover", kind=tr.value(kind)) + "<extra></extra>")
-    fig.update_layout(barmode="stack", xaxis_title=tr("fwf.year"), yaxis_title=tr("fwf.incidents"), xaxis={"dtick": 1})
+                        hovertemplate=tr("fireworks_chart.year_hover", kind=tr.value(kind)) + "<extra></extra>")
+    fig.update_layout(barmode="stack", xaxis_title=tr("fireworks_chart.year"), yaxis_title=tr("fireworks_chart.incidents"), xaxis={"dtick": 1})
     for n in notices.itertuples():
         start = pd.Timestamp(n.effective_from).date()
-        event_line(fig, _year_fraction(start) - 0.5, f"{start:%Y-%m-%d} " + tr("fwf.first_notice" if n.time_rule != "all_day" else "fwf.all_day"))
+        event_line(fig, _year_fraction(start) - 0.5, f"{start:%Y-%m-%d} " + tr("fireworks_chart.first_notice" if n.time_rule != "all_day" else "fireworks_chart.all_day"))
     return styled(fig, title)
 
 
@@ -42,11 +42,11 @@ def season_comparison(frame: pd.DataFrame, title: str = "", tr: Translator = ZH)
         if not part.empty:
             fig.add_scatter(x=part["days_from_chuxi"], y=part["per_season"], name=tr.value(regime), mode="lines",
                             line={"color": colour, "width": 3},
-                            hovertemplate=tr("fwf.season_hover") + "<extra>" + tr.value(regime) + "</extra>")
+                            hovertemplate=tr("fireworks_chart.season_hover") + "<extra>" + tr.value(regime) + "</extra>")
     fig.add_vline(x=0, line_color="#0f172a", line_width=1)
-    fig.add_annotation(x=0, y=1.02, yref="paper", text=tr("fwf.chuxi"), showarrow=False, yanchor="bottom")
-    fig.add_annotation(x=15, y=1.02, yref="paper", text=tr("fwf.lantern"), showarrow=False, yanchor="bottom")
-    fig.update_layout(xaxis_title=tr("fwf.days_axis"), yaxis_title=tr("fwf.per_day_axis"))
+    fig.add_annotation(x=0, y=1.02, yref="paper", text=tr("fireworks_chart.chuxi"), showarrow=False, yanchor="bottom")
+    fig.add_annotation(x=15, y=1.02, yref="paper", text=tr("fireworks_chart.lantern"), showarrow=False, yanchor="bottom")
+    fig.update_layout(xaxis_title=tr("fireworks_chart.days_axis"), yaxis_title=tr("fireworks_chart.per_day_axis"))
     return styled(fig, title)
 
 
@@ -56,8 +56,8 @@ def by_district(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) -> go
     for i, kind in enumerate(vocab.INCIDENT_TYPES):
         part = frame[frame["type"] == kind].set_index("district").reindex(totals.index)
         fig.add_bar(y=tr.values(totals.index), x=part["incidents"].fillna(0), name=tr.value(kind), orientation="h",
-                    marker_color=PALETTE[i % len(PALETTE)], hovertemplate=tr("fwf.district_hover", kind=tr.value(kind)) + "<extra></extra>")
-    fig.update_layout(barmode="stack", xaxis_title=tr("fwf.incidents"))
+                    marker_color=PALETTE[i % len(PALETTE)], hovertemplate=tr("fireworks_chart.district_hover", kind=tr.value(kind)) + "<extra></extra>")
+    fig.update_layout(barmode="stack", xaxis_title=tr("fireworks_chart.incidents"))
     return styled(fig, title)
 
 
@@ -68,8 +68,8 @@ def inside_outside(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) ->
         if part.empty and where == vocab.ZONE_UNKNOWN:
             continue
         fig.add_bar(x=part["season_year"], y=part["incidents"], name=tr.value(where), marker_color=colour,
-                    hovertemplate=tr("fwf.inside_hover", where=tr.value(where)) + "<extra></extra>")
-    fig.update_layout(barmode="group", xaxis_title=tr("fwf.season_year"), yaxis_title=tr("fwf.incidents"), xaxis={"dtick": 1})
+                    hovertemplate=tr("fireworks_chart.inside_hover", where=tr.value(where)) + "<extra></extra>")
+    fig.update_layout(barmode="group", xaxis_title=tr("fireworks_chart.season_year"), yaxis_title=tr("fireworks_chart.incidents"), xaxis={"dtick": 1})
     return styled(fig, title)
 
 
@@ -79,26 +79,26 @@ def survey(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) -> go.Figu
                            marker={"colors": colours}, texttemplate="%{label}<br>%{value:.1f}%",
                            hovertemplate="%{label}: %{value:.1f}%<extra></extra>"))
     top = frame.iloc[0]
-    fig.add_annotation(text=f"{top['share_pct']:.1f}%<br>" + tr("fwf.in_favour"), showarrow=False, font={"size": 22})
+    fig.add_annotation(text=f"{top['share_pct']:.1f}%<br>" + tr("fireworks_chart.in_favour"), showarrow=False, font={"size": 22})
     return styled(fig, title, height=320, legend_below=False)
 
 
 def zone_growth(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) -> go.Figure:
-    labels = [f"{pd.Timestamp(r.effective_from):%Y-%m-%d}<br>{tr.value(r.doc_number) if isinstance(r.doc_number, str) and r.doc_number else tr('fwf.first_notice')}"
+    labels = [f"{pd.Timestamp(r.effective_from):%Y-%m-%d}<br>{tr.value(r.doc_number) if isinstance(r.doc_number, str) and r.doc_number else tr('fireworks_chart.first_notice')}"
               for r in frame.itertuples()]
     fig = go.Figure(go.Bar(x=labels, y=frame["zone_km2"], marker_color=["#d97706", "#dc2626"][: len(frame)],
-                           text=[tr("fwf.growth_label", area=a, share=s) for a, s in zip(frame["zone_km2"], frame["urban_share_pct"])],
+                           text=[tr("fireworks_chart.growth_label", area=a, share=s) for a, s in zip(frame["zone_km2"], frame["urban_share_pct"])],
                            textposition="outside", hovertemplate="%{x}<br>%{y:.1f} km²<extra></extra>"))
-    fig.update_layout(yaxis_title=tr("fwf.zone_area_axis"), yaxis={"range": [0, frame["zone_km2"].max() * 1.3]})
+    fig.update_layout(yaxis_title=tr("fireworks_chart.zone_area_axis"), yaxis={"range": [0, frame["zone_km2"].max() * 1.3]})
     return styled(fig, title, height=340)
 
 
 def ban_map(units: pd.DataFrame, zones: pd.DataFrame, places: pd.DataFrame, grid: pd.DataFrame, cell: float,
             point: tuple[float, float] | None = None, basemap_url: str = "", tr: Translator = ZH, cells_sample: bool = False) -> pdk.Deck:
     """Districts as base (names in the UI language), the notice's zones, always-banned places, incident cells, the point."""
-    zone_fc = maps.features(zones.assign(label=[tr("fwf.zone_tip", name=tr.value(n), roads=r) for n, r in zip(zones["name"], zones["roads"])]),
+    zone_fc = maps.features(zones.assign(label=[tr("fireworks_chart.zone_tip", name=tr.value(n), roads=r) for n, r in zip(zones["name"], zones["roads"])]),
                             ["name", "label", "zone_id"])
-    place_fc = maps.features(places.assign(label=[tr("fwf.place_tip", name=n, category=tr.value(c))
+    place_fc = maps.features(places.assign(label=[tr("fireworks_chart.place_tip", name=n, category=tr.value(c))
                                                   for n, c in zip(places["name"], places["category"])]), ["name", "label", "place_id"])
     for fc in (zone_fc, place_fc):
         for f in fc["features"]:

@@ -46,7 +46,7 @@ class Notice:
         return self.effective_from_assumed and self.adopted_on is not None and self.adopted_on <= day < self.effective_from
 
     def label(self, tr: Translator = ZH) -> str:
-        return tr("fwr.notice_label", title=tr.value(self.title)) + (tr("fwr.doc_number", number=tr.value(self.doc_number))
+        return tr("ban_rule.notice_label", title=tr.value(self.title)) + (tr("ban_rule.doc_number", number=tr.value(self.doc_number))
                                                                       if self.doc_number else "")
 
 
@@ -156,28 +156,28 @@ class BanRules:
                 used.append(place)
                 reasons.append({"kind": "place", "place_id": place.area_id, "name": place.name, "category": place.detail,
                                 "legal_basis": place.legal_basis, "approximate": place.approximate, "provenance": place.provenance,
-                                "text": tr("fwr.place", name=place.name, category=tr.value(place.detail), basis=place.legal_basis)})
+                                "text": tr("ban_rule.place", name=place.name, category=tr.value(place.detail), basis=place.legal_basis)})
             elif applies is None:
-                unknowns.append(tr("fwr.unknown_listing", name=place.name, notice=self.pending_on(day).label(tr)))
+                unknowns.append(tr("ban_rule.unknown_listing", name=place.name, notice=self.pending_on(day).label(tr)))
         in_urban = bool(self._urban_prepared.contains(shapely.Point(lon, lat)))
         notice = self.notice_on(day) if in_urban else None
         pending = self.pending_on(day) if in_urban and notice is None else None
         zone = next((z for z in self.zones_of(notice.notice_id) if z.contains(lon, lat)), None) if notice else None
         if zone and in_ban_hours(notice.time_rule, when):
             used.append(zone)
-            rule = tr(f"fwr.rule.{notice.time_rule}")
+            rule = tr(f"ban_rule.rule.{notice.time_rule}")
             reasons.append({"kind": "zone", "notice_id": notice.notice_id, "notice": notice.label(tr),
                             "zone_id": zone.area_id, "zone": zone.name, "roads": zone.detail, "time_rule": rule,
                             "approximate": zone.approximate, "provenance": zone.provenance,
-                            "text": tr("fwr.zone", zone=tr.value(zone.name), roads=zone.detail, rule=rule, notice=notice.label(tr))})
+                            "text": tr("ban_rule.zone", zone=tr.value(zone.name), roads=zone.detail, rule=rule, notice=notice.label(tr))})
         if pending is not None and in_ban_hours(pending.time_rule, when) and self._may_be_zoned(pending, lon, lat):
-            unknowns.append(tr("fwr.unknown_start", notice=pending.label(tr), adopted=tr.date(pending.adopted_on),
+            unknowns.append(tr("ban_rule.unknown_start", notice=pending.label(tr), adopted=tr.date(pending.adopted_on),
                                assumed=tr.date(pending.effective_from)))
         if notice is not None and zone is None and in_ban_hours(notice.time_rule, when):
             for unit, status, _note in self.undrawn_units(notice.notice_id, lon, lat):
-                unknowns.append(tr(f"fwr.unknown_{status}", unit=tr.value(unit.name), notice=notice.label(tr)))
+                unknowns.append(tr(f"ban_rule.unknown_{status}", unit=tr.value(unit.name), notice=notice.label(tr)))
         if not in_urban:
-            unknowns.append(tr("fwr.unknown_county") if self._in_city(lon, lat) else tr("fwr.outside_city"))
+            unknowns.append(tr("ban_rule.unknown_county") if self._in_city(lon, lat) else tr("ban_rule.outside_city"))
         banned = True if reasons else None if unknowns else False
         approximate = any(a.approximate for a in used) or self._near_approximate(lon, lat, notice or pending)
         sample = any(a.provenance == "illustrative" for a in used)
@@ -190,7 +190,7 @@ class BanRules:
             "zone": zone.name if zone else None,
             "reasons": reasons, "unknowns": unknowns if banned is None else [], "caveats": caveats,
             "approximate": approximate, "provenance": "illustrative" if sample else "real",
-            "penalty": tr("fwr.penalty") if reasons else None,
+            "penalty": tr("ban_rule.penalty") if reasons else None,
             "summary": _summary(banned, in_urban, notice, zone, when, tr, unknowns),
         }
 
@@ -208,14 +208,14 @@ class BanRules:
     def _caveats(self, notice: Notice | None, approximate: bool, sample: bool, banned: bool | None, tr: Translator) -> list[str]:
         out = []
         if approximate:
-            out.append(tr("fwr.caveat_approximate", metres=int(NEAR_EDGE_M)))
+            out.append(tr("ban_rule.caveat_approximate", metres=int(NEAR_EDGE_M)))
         if notice is not None and notice.effective_from_assumed:
-            out.append(tr("fwr.caveat_assumed", notice=notice.label(tr), day=tr.date(notice.effective_from),
+            out.append(tr("ban_rule.caveat_assumed", notice=notice.label(tr), day=tr.date(notice.effective_from),
                           note=tr.value(notice.effective_from_note)))
         if sample:
-            out.append(tr("fwr.caveat_sample_place"))
+            out.append(tr("ban_rule.caveat_sample_place"))
         if banned is False:
-            out.append(tr("fwr.caveat_places", n=len(self.places)))
+            out.append(tr("ban_rule.caveat_places", n=len(self.places)))
         return out
 
     def classify(self, lon: np.ndarray, lat: np.ndarray, when: pd.Series) -> pd.DataFrame:
@@ -317,18 +317,18 @@ def _summary(banned: bool | None, in_urban: bool, notice: Notice | None, zone: A
     if banned:
         return tr("fw.banned")
     if banned is None:
-        return tr("fwr.unknown", why=tr("fwr.sentence_sep").join(unknowns))
+        return tr("ban_rule.unknown", why=tr("ban_rule.sentence_sep").join(unknowns))
     if notice is None:
-        return tr("fwr.no_notice", day=tr.date(when.date()))
+        return tr("ban_rule.no_notice", day=tr.date(when.date()))
     if zone is None:
-        return tr("fwr.outside_zone", notice=notice.label(tr))
+        return tr("ban_rule.outside_zone", notice=notice.label(tr))
     festival = _festival_of_night(when)
     if festival and NIGHT_END <= when.hour < NIGHT_START:
         festival = None
-    rule = tr(f"fwr.rule.{notice.time_rule}")
+    rule = tr(f"ban_rule.rule.{notice.time_rule}")
     if festival:
-        return tr("fwr.festival", zone=tr.value(zone.name), festival=tr.value(festival), rule=rule)
-    return tr("fwr.outside_hours", zone=tr.value(zone.name), rule=rule)
+        return tr("ban_rule.festival", zone=tr.value(zone.name), festival=tr.value(festival), rule=rule)
+    return tr("ban_rule.outside_hours", zone=tr.value(zone.name), rule=rule)
 
 
 def _festival_of_night(when: datetime) -> str | None:

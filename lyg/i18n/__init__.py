@@ -67,7 +67,7 @@ class Translator:
 
     def join(self, items) -> str:
         """Values as one list in this language: 座谈会、听证会 / Forum, Hearing."""
-        return self("legr.list_sep").join(str(x) for x in self.values(items))
+        return self("legislation_rule.list_sep").join(str(x) for x in self.values(items))
 
     def frame(self, frame, *columns: str):
         """A copy of frame with the vocabulary columns shown in this language."""

@@ -73,12 +73,12 @@ def formula_cells(table: Table, frame: pd.DataFrame, file: str) -> list[Problem]
 def _read(table: Table, path: Path, sheet, crs, gcj02) -> pd.DataFrame:
     if path.suffix.lower() in GEOMETRY_SUFFIXES:
         if not table.has_geometry:
-            raise ImportFileError(Message("imf.not_geometry", file=path.name, table=table.label))
+            raise ImportFileError(Message("import_file.not_geometry", file=path.name, table=table.label))
         frame = read_geometry_file(path, crs=crs, gcj02=gcj02, layer=sheet)
         frame[ROW] = range(1, len(frame) + 1)
         return frame
     if table.has_geometry:
-        raise ImportFileError(Message("imf.needs_geometry", file=path.name, table=table.label))
+        raise ImportFileError(Message("import_file.needs_geometry", file=path.name, table=table.label))
     known = set().union(*(header_names(c) for c in table.columns))
     return read_table_file(path, sheet, known_headers=known)
 
@@ -171,7 +171,7 @@ def import_table(domain: str, path: Path, data_dir: Path, db_path: Path, user: s
                  crs: str | None = None, gcj02: bool = False, progress: Progress | None = None) -> ImportResult:
     """Validate a department's file against its table's contract, merge it and rebuild; nothing changes on failure."""
     if domain not in DOMAINS:
-        raise ValueError(str(Message("imf.unknown_domain", domain=domain, domains=(*DOMAINS, "catalog"))))
+        raise ValueError(str(Message("import_file.unknown_domain", domain=domain, domains=(*DOMAINS, "catalog"))))
     step = progress or (lambda fraction, text: None)
     table, path = BY_NAME[DOMAINS[domain]], Path(path)
     step(0.05, Message("step.read", file=path.name))

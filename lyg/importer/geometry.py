@@ -26,7 +26,7 @@ def read_geometry_file(path: Path, crs: str | None = None, gcj02: bool = False, 
     """
     suffix = path.suffix.lower()
     if not path.exists():
-        raise ImportFileError(Message("imf.missing", file=path.name))
+        raise ImportFileError(Message("import_file.missing", file=path.name))
     check_size(path)
     try:
         if suffix == ".zip":
@@ -37,19 +37,19 @@ def read_geometry_file(path: Path, crs: str | None = None, gcj02: bool = False, 
     except ImportFileError:
         raise
     except Exception as exc:  # damaged or not what the name says
-        raise ImportFileError(Message("imf.geo_unreadable", file=path.name, error=type(exc).__name__)) from exc
+        raise ImportFileError(Message("import_file.geo_unreadable", file=path.name, error=type(exc).__name__)) from exc
     if frame.empty:
-        raise ImportFileError(Message("imf.no_features", file=path.name))
+        raise ImportFileError(Message("import_file.no_features", file=path.name))
     if frame.crs is None:
         if suffix in (".geojson", ".json"):
             frame = frame.set_crs(4326)
         elif crs:
             frame = frame.set_crs(crs)
         else:
-            raise ImportFileError(Message("imf.no_crs", file=path.name))
+            raise ImportFileError(Message("import_file.no_crs", file=path.name))
     vertices = int(shapely.get_num_coordinates(frame.geometry.values).sum())
     if vertices > MAX_VERTICES:
-        raise ImportFileError(Message("imf.too_many_vertices", file=path.name, n=f"{vertices:,}", limit=f"{MAX_VERTICES:,}"))
+        raise ImportFileError(Message("import_file.too_many_vertices", file=path.name, n=f"{vertices:,}", limit=f"{MAX_VERTICES:,}"))
     frame = frame.to_crs(4326)
     if gcj02:
         frame["geometry"] = frame.geometry.map(gcj02_to_wgs84)
@@ -64,11 +64,11 @@ def _read_zipped_shapefile(path: Path, crs: str | None, layer: str | None) -> gp
         names = archive.namelist()
     shapes = [n for n in names if n.lower().endswith(".shp")]
     if not shapes:
-        raise ImportFileError(Message("imf.no_shp", file=path.name))
+        raise ImportFileError(Message("import_file.no_shp", file=path.name))
     shape = next((s for s in shapes if layer and Path(s).stem == layer), shapes[0])
     has_prj = any(n.lower() == shape[:-4].lower() + ".prj" for n in names)
     if not has_prj and not crs:
-        raise ImportFileError(Message("imf.no_prj", file=path.name))
+        raise ImportFileError(Message("import_file.no_prj", file=path.name))
     _check_features(f"zip://{path}!{shape}", path, None)
     return gpd.read_file(f"zip://{path}!{shape}", engine="pyogrio")
 
@@ -77,4 +77,4 @@ def _check_features(source, path: Path, layer: str | None) -> None:
     """The number of features, read from the file's header before its geometries are."""
     n = pyogrio.read_info(source, layer=layer).get("features", 0)
     if n > MAX_FEATURES:
-        raise ImportFileError(Message("imf.too_many_features", file=path.name, n=f"{n:,}", limit=f"{MAX_FEATURES:,}"))
+        raise ImportFileError(Message("import_file.too_many_features", file=path.name, n=f"{n:,}", limit=f"{MAX_FEATURES:,}"))

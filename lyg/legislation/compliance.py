@@ -21,8 +21,8 @@ COMMENT_PERIOD, HEARING, FEEDBACK, SUFFICIENT = "comment_period", "hearing", "fe
 
 def _violation(tr: Translator, code: str, project_id, title, stage, event_id=None, **facts) -> dict:
     """One breach: the rule's code, its name and basis, and a sentence from the facts, in tr's language."""
-    detail = tr(f"legr.{code}.detail", title=title, stage=tr.value(stage), **facts)
-    return dict(zip(COLUMNS, (project_id, title, stage, code, tr(f"legr.{code}"), tr(f"legr.{code}.basis", basis=tr("legr.measures")), detail, event_id)))
+    detail = tr(f"legislation_rule.{code}.detail", title=title, stage=tr.value(stage), **facts)
+    return dict(zip(COLUMNS, (project_id, title, stage, code, tr(f"legislation_rule.{code}"), tr(f"legislation_rule.{code}.basis", basis=tr("legislation_rule.measures")), detail, event_id)))
 
 
 def comment_period(events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
@@ -56,7 +56,7 @@ def sufficient_before_review(projects: pd.DataFrame, events: pd.DataFrame, tr: T
     for p in reviewed.itertuples():
         methods = methods_by_project.get(p.project_id, set())
         if PUBLIC_COMMENT not in methods or len(methods) < 2:
-            used = tr.join(sorted(methods)) or tr("legr.none")
+            used = tr.join(sorted(methods)) or tr("legislation_rule.none")
             out.append(_violation(tr, SUFFICIENT, p.project_id, p.title, "审查", ended=f"{p.review_ended_on:%Y-%m-%d}", methods=used))
     return out
 
