@@ -8,7 +8,7 @@ from lyg import meta, vocab
 from lyg.fireworks import analysis as fw
 from lyg.fireworks import figures
 from lyg.fireworks.places import CHECK_POINTS
-from lyg.geo import CITY_CENTRE
+from lyg.geo import CITY_BOX, CITY_CENTRE
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
@@ -58,8 +58,9 @@ with guarded(ctx):
             CHECK_POINTS.get(place, CITY_CENTRE)
         key_suffix = f"{place}-{default_lon}-{default_lat}"
         lon_col, lat_col = st.columns(2)
-        lon = lon_col.number_input(ctx.t("fw.lon"), 118.0, 120.5, default_lon, 0.001, format="%.4f", key=f"lon-{key_suffix}")
-        lat = lat_col.number_input(ctx.t("fw.lat"), 33.5, 35.5, default_lat, 0.001, format="%.4f", key=f"lat-{key_suffix}")
+        west, south, east, north = CITY_BOX.bounds
+        lon = lon_col.number_input(ctx.t("fw.lon"), west, east, default_lon, 0.001, format="%.4f", key=f"lon-{key_suffix}")
+        lat = lat_col.number_input(ctx.t("fw.lat"), south, north, default_lat, 0.001, format="%.4f", key=f"lat-{key_suffix}")
         day_col, time_col = st.columns(2)
         first_question = fw.default_check_moment(ctx.db)
         day = day_col.date_input(ctx.t("fw.date"), value=first_question.date(), key="check-date")

@@ -10,5 +10,5 @@ if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sa
 fi
 bash scripts/setup.sh requirements-dev.txt
 .venv/bin/ruff check .                      # lint and import order (ruff.toml): a finding fails the run
-# two workers, one per core; a test file stays on one worker (its servers and fixtures are per file)
-exec .venv/bin/python -m pytest -q -n 2 --dist loadfile "$@"
+# two workers, one per core, taking tests from each other when idle (a file's server may start on both)
+exec .venv/bin/python -m pytest -q -n 2 --dist worksteal "$@"

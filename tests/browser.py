@@ -33,6 +33,7 @@ def free_port() -> int:
 def streamlit_server(env_extra: dict[str, str], port: int | None = None):
     port = port or free_port()
     env = {**os.environ, **env_extra}
+    ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / f"streamlit-{port}.log", "w")  # noqa: SIM115 - closed in the finally below, with the server
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
                              "--server.headless", "true", "--server.address", "127.0.0.1"],

@@ -10,7 +10,7 @@ import pytest
 
 from lyg.build import build
 from tests.apptest import json_strings, open_app_page
-from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PageWatch, open_page, scroll_through, streamlit_server
+from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, PageWatch, open_page, streamlit_server
 from tests.conftest import DATA
 from tests.hostile import EVIL, poison
 
@@ -86,8 +86,7 @@ def test_in_chromium_nothing_from_data_is_rendered_or_fetched(poisoned):
         page = browser.new_page(viewport={"width": 1920, "height": 1080})
         watch = PageWatch(page)
         for name in PAGES:
-            open_page(page, base + "/" + ("" if name == "overview" else name) + ("?q=evil" if name == "catalog" else ""), settle_ms=1000)
-            scroll_through(page, steps=4)
+            open_page(page, base + "/" + ("" if name == "overview" else name) + ("?q=evil" if name == "catalog" else ""), settle_ms=800)
             assert page.locator('[data-testid="stException"]').count() == 0, name
             assert page.evaluate(FOUND) == [], name
             if name == "catalog":
