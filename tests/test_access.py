@@ -282,3 +282,16 @@ def test_a_leader_learns_nothing_of_restricted_fields_by_any_path(local_auth, ma
     if marker in (MARKERS["summary"], MARKERS["item_name"]):  # the fields search reads (conditions and codes are not searched)
         analyst = _login("analyst1", "pages/catalog.py", q=marker)  # the rule is about leaders: analysts find it
         assert "共 0 条" not in _everything_shown(analyst)
+
+
+def test_the_demo_role_survives_a_change_of_language(app_env):
+    """The demo role is kept as a role key: switching language and then navigating never meets a label (管理员)."""
+    at = open_app_page("pages/overview.py")
+    at.selectbox(key="demo-role-zh").set_value("leader").run()
+    assert not at.exception and at.session_state["demo-role-value"] == "leader"
+    at.radio(key="lang-switch").set_value("en").run()  # the sidebar's 中文/English switch
+    assert not at.exception and at.selectbox(key="demo-role-en").value == "leader"
+    at.switch_page("pages/fireworks.py").run()
+    assert not at.exception, at.exception
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("pages/sql.py").run()  # a leader's navigation, in English too

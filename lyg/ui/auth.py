@@ -28,11 +28,24 @@ def identity(settings: Settings) -> Identity | None:
     if "identity" in st.session_state:
         return st.session_state["identity"]
     if settings.auth == "demo":
-        return Identity("演示用户", st.session_state.get("demo-role", "admin"), demo=True)
+        return Identity("演示用户", demo_role(), demo=True)
     if settings.auth == "oidc" and getattr(st.user, "is_logged_in", False):
         role = role_of_email(settings.users_file, st.user.get("email", "")) or "leader"
         return Identity(st.user.get("name") or st.user.get("email", ""), role)
     return None
+
+
+def demo_role() -> str:
+    """The role a demo visitor previews: kept as a role key apart from the widget, whose label changes with the language
+    (a widget keyed across languages once handed back its label, 管理员, instead of the key)."""
+    role = st.session_state.get("demo-role-value", "admin")
+    return role if role in DEMO_ROLES else "admin"
+
+
+def _remember_demo_role(widget_key: str) -> None:
+    chosen = st.session_state.get(widget_key)
+    if chosen in DEMO_ROLES:
+        st.session_state["demo-role-value"] = chosen
 
 
 def login_form(settings: Settings, lang: str) -> None:
@@ -59,11 +72,11 @@ def login_form(settings: Settings, lang: str) -> None:
 
 def sidebar_identity(who: Identity, settings: Settings, lang: str) -> None:
     if who.demo:
-        role = st.sidebar.selectbox(i18n.t("auth.demo_role", lang), DEMO_ROLES, index=DEMO_ROLES.index(who.role),
-                                    format_func=lambda r: i18n.t(f"role.{r}", lang), key="demo-role")
+        widget = f"demo-role-{lang}"  # one widget per language: its labels never change under it
+        st.session_state[widget] = who.role
+        st.sidebar.selectbox(i18n.t("auth.demo_role", lang), DEMO_ROLES, format_func=lambda r: i18n.t(f"role.{r}", lang), key=widget,
+                             on_change=_remember_demo_role, args=(widget,))
         st.sidebar.caption(i18n.t("auth.demo_note", lang))
-        if role != who.role:
-            st.rerun()
         return
     st.sidebar.markdown(i18n.t("auth.who", lang, name=plain(who.name), role=i18n.t(f"role.{who.role}", lang)))
     if st.sidebar.button(i18n.t("auth.logout", lang), key="logout"):
