@@ -32,14 +32,14 @@ def _generated_sample() -> Path:
 DATA = _generated_sample()
 
 
-BROWSER_FIXTURES = {"server", "page", "browser", "wall_page", "wall_server", "poisoned"}
+BROWSER_FIXTURES = {"server", "page", "browser", "wall_page", "wall_server", "poisoned_server", "chromium_page"}
 
 
 def pytest_collection_modifyitems(items):
     """Layers to run alone: `-m "not browser"` skips Chromium, `-m apptest` runs the page scripts only."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
-        if fixtures & BROWSER_FIXTURES and "chromium" in item.nodeid.lower() or fixtures & (BROWSER_FIXTURES - {"poisoned"}):
+        if fixtures & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         elif "app_env" in fixtures or "poisoned_env" in fixtures or "local_auth" in fixtures:
             item.add_marker(pytest.mark.apptest)

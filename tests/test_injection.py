@@ -77,24 +77,39 @@ FOUND = f"""() => Array.from(document.querySelectorAll('img, a, script, iframe, 
     .map(u => u.href)"""
 
 
-def test_in_chromium_nothing_from_data_is_rendered_or_fetched(poisoned):
+@pytest.fixture(scope="module")
+def poisoned_server(poisoned):
     data, db = poisoned
     env = {"LYG_DATA_DIR": str(data), "LYG_DB_PATH": str(db), "LYG_WALL_DWELL_SECONDS": "4", "LYG_WALL_REFRESH_SECONDS": "30"}
-    ARTIFACTS.mkdir(exist_ok=True)
-    with streamlit_server(env) as base, pytest.importorskip("playwright.sync_api").sync_playwright() as p:
+    with streamlit_server(env) as base:
+        yield base
+
+
+@pytest.fixture
+def chromium_page():
+    with pytest.importorskip("playwright.sync_api").sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1920, "height": 1080})
-        watch = PageWatch(page)
-        for name in PAGES:
-            open_page(page, base + "/" + ("" if name == "overview" else name) + ("?q=evil" if name == "catalog" else ""), settle_ms=800)
-            assert page.locator('[data-testid="stException"]').count() == 0, name
-            assert page.evaluate(FOUND) == [], name
-            if name == "catalog":
-                page.screenshot(path=str(ARTIFACTS / "injection-catalog.png"), full_page=True)
-                assert "![x](http" in page.inner_text("body")  # shown as written (with a word joiner in Markdown)
-        open_page(page, base + "/?wall=1", settle_ms=1000)
-        for _ in range(3):  # three panels of the rotation in the browser (every panel is read through AppTest above)
-            assert page.evaluate(FOUND) == []
-            page.wait_for_timeout(4000)
+        yield page, PageWatch(page)
         browser.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_in_chromium_nothing_from_data_is_rendered_or_fetched(poisoned_server, chromium_page, name):
+    page, watch = chromium_page
+    open_page(page, poisoned_server + "/" + ("" if name == "overview" else name) + ("?q=evil" if name == "catalog" else ""), settle_ms=800)
+    assert page.locator('[data-testid="stException"]').count() == 0, name
+    assert page.evaluate(FOUND) == [], name
+    if name == "catalog":
+        page.screenshot(path=str(ARTIFACTS / "injection-catalog.png"), full_page=True)
+        assert "![x](http" in page.inner_text("body")  # shown as written (with a word joiner in Markdown)
+    assert not watch.outside_requests, watch.outside_requests
+
+
+def test_in_chromium_the_wall_renders_nothing_from_data(poisoned_server, chromium_page):
+    page, watch = chromium_page
+    open_page(page, poisoned_server + "/?wall=1", settle_ms=1000)
+    for _ in range(3):  # three panels of the rotation in the browser (every panel is read through AppTest above)
+        assert page.evaluate(FOUND) == []
+        page.wait_for_timeout(4000)
     assert not watch.outside_requests, watch.outside_requests
