@@ -258,7 +258,8 @@ TABLES: tuple[Table, ...] = (
         Col("last_updated_on", "DATE", "最近更新日期", past=True),
         Col("related_codes", "VARCHAR", "关联资源代码（分号分隔）", required=False),
         PROV,
-    ), "illustrative", {"provider_code": ("cat_departments", "dept_code")}),
+    ), "illustrative", {"provider_code": ("cat_departments", "dept_code")},
+        rules=(ends_after_start("published_on", "last_updated_on"),)),
     Table("cat_items", "catalog_items", "信息项", ("resource_code", "item_no"), (
         Col("resource_code", "VARCHAR", "信息资源代码"),
         Col("item_no", "INTEGER", "序号", min=1, max=100_000),

@@ -236,3 +236,20 @@ def test_page_detail_shows_items(app_env):
     at = _page(q="统一社会信用代码")
     assert any("信息项" in m.value for m in at.markdown)
     assert len(at.dataframe) >= 2
+
+
+def test_common_rules_reach_template_files(live, tmp_path):
+    """The template is mapped onto the contract and checked by the common validation: a date in the future, a code
+    repeated in the file and a last update before the publication date are refused as in any other import."""
+    data_dir, db_path = live
+    cases = {
+        "future.csv": (ROW.replace("2020-01-01", "2099-01-01"), "晚于今天"),
+        "repeated.csv": (ROW + "\n" + ROW, "主键重复"),
+        "before.csv": (ROW + ",2019-06-01", "早于 published_on"),
+    }
+    for name, (body, rule) in cases.items():
+        header = HEADER + (",最近更新日期" if name == "before.csv" else "")
+        with pytest.raises(ContractError) as caught:
+            import_catalog(_write(tmp_path, header + "\n" + body + "\n", name), data_dir, db_path)
+        assert rule in str(caught.value), (name, str(caught.value))
+        assert all(p.file == name and p.row for p in caught.value.problems)

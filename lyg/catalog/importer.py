@@ -5,17 +5,19 @@ Entries whose code already exists replace the old entry and its data items; new 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
 from lyg import vocab
-from lyg.formula import looks_like_formula
+from lyg.contracts import BY_NAME
 from lyg.i18n import Message
+from lyg.importer.generic import formula_cells
 from lyg.importer.readers import read_table_file
 from lyg.importer.staging import ImportResult, apply_files, csv_bytes
 from lyg.sources import read_csv_text
-from lyg.validate import FALSE_WORDS, TRUE_WORDS, ContractError, Problem, parse_dates
+from lyg.validate import FALSE_WORDS, TRUE_WORDS, ContractError, Problem, check_frame, coerce_frame
 
 HEADERS = {  # column -> accepted Chinese headers (first is the template's own)
     "resource_code": ("信息资源代码", "资源代码", "代码"),
@@ -32,7 +34,7 @@ HEADERS = {  # column -> accepted Chinese headers (first is the template's own)
     "update_cycle": ("更新周期",), "published_on": ("发布日期",), "last_updated_on": ("最近更新日期", "更新日期"),
     "related_codes": ("关联资源代码",),
 }
-REQUIRED = ("resource_code", "name", "provider", "summary", "format", "items", "share_type", "update_cycle", "published_on")
+REQUIRED = ("resource_code", "name", "provider", "summary", "format", "items", "share_type", "update_cycle", "published_on")  # columns the sheet must have
 CODE = re.compile(r"^(?P<cls>[1-3])(?P<item>\d{2})(?P<target>\d{3})(?P<detail>\d*)/(?P<seq>\d+)$")
 CLASS_BY_DIGIT = {"1": "基础信息资源", "2": "主题信息资源", "3": "部门信息资源"}
 ITEM = re.compile(r"^\s*(?P<name>[^:：（(]+?)\s*[:：（(]\s*(?P<type>[^)）]+?)\s*[)）]?\s*$")
@@ -75,15 +77,16 @@ class _Checker:
         return self.frame.at[index, self.headers[column]] if column in self.headers else ""
 
 
+TEMPLATE_REQUIRED = ("summary", "items")  # the template asks for these; the stored contract lets old entries miss a summary
+ENTRIES, ITEMS = BY_NAME["cat_entries"], BY_NAME["cat_items"]
+
+
 def _check_row(c: _Checker, i: int, departments: dict[str, str], known_codes: set[str], file_codes: set[str]) -> list:
-    for column in REQUIRED:
+    """The template's own rules, which the contract cannot state: code structure and its class digit, a condition for
+    conditional sharing, a registered provider, related codes that exist, data items written 名称:类型."""
+    for column in TEMPLATE_REQUIRED:
         if not c.value(i, column):
             c.add(i, column, None, Message("val.required"))
-    for column in c.headers:
-        if column == "items":
-            continue
-        if looks_like_formula(c.value(i, column)):
-            c.add(i, column, c.value(i, column), Message("val.formula"))
     code = c.value(i, "resource_code")
     m = CODE.match(code)
     if code and not m:
@@ -91,11 +94,6 @@ def _check_row(c: _Checker, i: int, departments: dict[str, str], known_codes: se
     declared = c.value(i, "class_category")
     if m and declared and CLASS_BY_DIGIT[m["cls"]] != declared:
         c.add(i, "class_category", declared, Message("catalog_import.class_digit", digit=m["cls"], cls=CLASS_BY_DIGIT[m["cls"]]))
-    for column, accepted in (("format", vocab.FORMATS), ("share_type", vocab.SHARE_TYPES), ("update_cycle", vocab.UPDATE_CYCLES),
-                             ("share_method", vocab.SHARE_METHODS)):
-        val = c.value(i, column)
-        if val and val not in accepted:
-            c.add(i, column, val, Message("val.not_accepted", allowed=accepted))
     if c.value(i, "share_type") == "有条件共享" and not c.value(i, "share_condition"):
         c.add(i, "share_condition", None, Message("catalog_import.condition"))
     if c.value(i, "open_to_public") and c.value(i, "open_to_public").lower() not in TRUE_WORDS | FALSE_WORDS:
@@ -105,8 +103,8 @@ def _check_row(c: _Checker, i: int, departments: dict[str, str], known_codes: se
         c.add(i, "provider", provider, Message("catalog_import.provider"))
     elif provider and c.value(i, "provider_code") and departments[provider] != c.value(i, "provider_code"):
         c.add(i, "provider_code", c.value(i, "provider_code"), Message("catalog_import.provider_code", provider=provider, code=departments[provider]))
-    for related in [r for r in re.split(r"[;；]", c.value(i, "related_codes")) if r.strip()]:
-        if related.strip() not in known_codes | file_codes:
+    for related in _codes(c.value(i, "related_codes")):
+        if related not in known_codes | file_codes:
             c.add(i, "related_codes", related, Message("catalog_import.related"))
     items = []
     if c.value(i, "items"):
@@ -117,18 +115,47 @@ def _check_row(c: _Checker, i: int, departments: dict[str, str], known_codes: se
     return items
 
 
-def _dates(c: _Checker, frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    published = parse_dates(frame[c.headers["published_on"]]) if "published_on" in c.headers else pd.Series(pd.NaT, index=frame.index)
-    last_raw = frame[c.headers["last_updated_on"]] if "last_updated_on" in c.headers else pd.Series("", index=frame.index)
-    last = parse_dates(last_raw).fillna(published)
+def _codes(text: str) -> list[str]:
+    return [r.strip() for r in re.split(r"[;；]", text) if r.strip()]
+
+
+def _onto_contract(c: _Checker, frame: pd.DataFrame, departments: dict[str, str]) -> pd.DataFrame:
+    """The template's rows as the contract's columns, still text: classes from the code where the sheet leaves them out,
+    the provider's code from the department register, the last update defaulting to the publication date."""
+    rows = []
     for i in frame.index:
-        if c.value(i, "published_on") and pd.isna(published[i]):
-            c.add(i, "published_on", c.value(i, "published_on"), Message("catalog_import.date"))
-        if last_raw[i] and pd.isna(parse_dates(pd.Series([last_raw[i]])).iat[0]):
-            c.add(i, "last_updated_on", last_raw[i], Message("catalog_import.date"))
-        elif pd.notna(last[i]) and pd.notna(published[i]) and last[i] < published[i]:
-            c.add(i, "last_updated_on", last_raw[i], Message("catalog_import.updated_before_published"))
-    return published, last
+        m = CODE.match(c.value(i, "resource_code"))
+        parts = m.groupdict() if m else {"cls": "", "item": "", "target": "", "detail": ""}
+        published = c.value(i, "published_on")
+        rows.append({
+            "_row": frame.at[i, "_row"], "resource_code": c.value(i, "resource_code"), "name": c.value(i, "name"),
+            "class_category": CLASS_BY_DIGIT.get(parts["cls"], c.value(i, "class_category")),
+            "class_item": c.value(i, "class_item") or parts["item"], "class_target": c.value(i, "class_target") or parts["target"],
+            "class_detail": c.value(i, "class_detail") or parts["detail"],
+            "provider_code": departments.get(c.value(i, "provider"), c.value(i, "provider_code")), "provider": c.value(i, "provider"),
+            "summary": c.value(i, "summary"), "format": c.value(i, "format"), "share_type": c.value(i, "share_type"),
+            "share_condition": c.value(i, "share_condition"), "share_method": c.value(i, "share_method"),
+            "open_to_public": c.value(i, "open_to_public") or "否", "open_condition": c.value(i, "open_condition"),
+            "update_cycle": c.value(i, "update_cycle"), "published_on": published, "last_updated_on": c.value(i, "last_updated_on") or published,
+            "related_codes": ";".join(_codes(c.value(i, "related_codes"))), "provenance": "real",
+        })
+    return pd.DataFrame(rows, columns=["_row", *(col.name for col in ENTRIES.columns)], dtype="string")
+
+
+def _contract_problems(c: _Checker, mapped: pd.DataFrame, file: str) -> pd.DataFrame:
+    """The common validation every importer uses (formulas, types, dates, accepted values, keys, cross-column rules),
+    each finding named by the file's own header; a cell the template rules already refused is reported once."""
+    found = formula_cells(ENTRIES, mapped, file)
+    typed, unreadable = coerce_frame(ENTRIES, mapped, file)
+    found += unreadable + [p for p in check_frame(ENTRIES, typed, file) if (p.row, p.column) not in {(u.row, u.column) for u in unreadable}]
+    seen = {(p.row, p.column) for p in c.problems}
+    refused_provider = {p.row for p in c.problems if p.column == c.headers.get("provider")}
+    for p in found:
+        header = c.headers.get(p.column, HEADERS[p.column][0] if p.column in HEADERS else p.column)
+        if (p.row, header) in seen or (p.column == "provider_code" and p.row in refused_provider):
+            continue
+        c.problems.append(replace(p, column=header))
+    return typed
 
 
 def validate(frame: pd.DataFrame, file: str, data_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -140,33 +167,20 @@ def validate(frame: pd.DataFrame, file: str, data_dir: Path) -> tuple[pd.DataFra
     known = set(read_csv_text(data_dir / "catalog_entries.csv")["resource_code"])
     c = _Checker(file, frame, headers)
     codes = frame[headers["resource_code"]]
-    for i in frame.index[codes.duplicated(keep="first") & (codes != "")]:
-        c.add(i, "resource_code", codes[i], Message("catalog_import.duplicate_code"))
     items_by_row = {i: _check_row(c, i, departments, known, set(codes)) for i in frame.index}
-    published, last = _dates(c, frame)
+    typed = _contract_problems(c, _onto_contract(c, frame, departments), file)
     if c.problems:
         raise ContractError(sorted(c.problems, key=lambda p: (p.row or 0, p.column or "")))
-    return _entries(c, frame, departments, published, last), _items(frame, headers, items_by_row)
+    return _entries(typed), _items(frame, headers, items_by_row)
 
 
-def _entries(c: _Checker, frame: pd.DataFrame, departments: dict, published: pd.Series, last: pd.Series) -> pd.DataFrame:
-    rows = []
-    for i in frame.index:
-        m = CODE.match(c.value(i, "resource_code"))
-        rows.append({
-            "resource_code": c.value(i, "resource_code"), "name": c.value(i, "name"),
-            "class_category": CLASS_BY_DIGIT[m["cls"]], "class_item": c.value(i, "class_item") or m["item"],
-            "class_target": c.value(i, "class_target") or m["target"], "class_detail": c.value(i, "class_detail") or m["detail"],
-            "provider_code": departments[c.value(i, "provider")], "provider": c.value(i, "provider"),
-            "summary": c.value(i, "summary"), "format": c.value(i, "format"), "share_type": c.value(i, "share_type"),
-            "share_condition": c.value(i, "share_condition"), "share_method": c.value(i, "share_method"),
-            "open_to_public": c.value(i, "open_to_public").lower() in TRUE_WORDS, "open_condition": c.value(i, "open_condition"),
-            "update_cycle": c.value(i, "update_cycle"), "published_on": published[i].date().isoformat(),
-            "last_updated_on": last[i].date().isoformat(),
-            "related_codes": ";".join(r.strip() for r in re.split(r"[;；]", c.value(i, "related_codes")) if r.strip()),
-            "provenance": "real",
-        })
-    return pd.DataFrame(rows)
+def _entries(typed: pd.DataFrame) -> pd.DataFrame:
+    """The validated entries as the source file writes them."""
+    out = typed.drop(columns="_row").astype(object)
+    for column in ("published_on", "last_updated_on"):
+        out[column] = typed[column].dt.strftime("%Y-%m-%d")
+    out["open_to_public"] = typed["open_to_public"].map({True: "true", False: "false"})
+    return out.fillna("")
 
 
 def _items(frame: pd.DataFrame, headers: dict, items_by_row: dict) -> pd.DataFrame:
@@ -184,7 +198,7 @@ def import_catalog(path: Path, data_dir: Path, db_path: Path, user: str = "cli",
     old_items = read_csv_text(data_dir / "catalog_items.csv")
     replaced = int(old_entries["resource_code"].isin(entries["resource_code"]).sum())
     merged_entries = pd.concat([old_entries[~old_entries["resource_code"].isin(entries["resource_code"])],
-                                entries.astype(str).replace({"True": "true", "False": "false"})], ignore_index=True)
+                                entries], ignore_index=True)
     merged_items = pd.concat([old_items[~old_items["resource_code"].isin(entries["resource_code"])], items.astype(str)],
                              ignore_index=True)
     apply_files(data_dir, db_path, {"catalog_entries.csv": csv_bytes(merged_entries), "catalog_items.csv": csv_bytes(merged_items)},

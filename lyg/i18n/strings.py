@@ -420,9 +420,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "catalog_import.provider": ("不是已登记的市级部门（见 data/departments.csv）", "not a registered city department (see data/departments.csv)"),
     "catalog_import.provider_code": ("与提供方“{provider}”的代码 {code} 不一致", "does not match the code {code} of “{provider}”"),
     "catalog_import.related": ("关联资源代码在目录中不存在", "related code not in the catalog"),
-    "catalog_import.date": ("不是有效的日期（如 2019-08-20、2019/8/20、2019年8月20日）", "not a valid date (e.g. 2019-08-20, 2019/8/20)"),
-    "catalog_import.updated_before_published": ("最近更新日期早于发布日期", "last update is before the publication date"),
-    "catalog_import.duplicate_code": ("文件内代码重复", "code repeated in the file"),
     # headline figures and alerts
     "status.on": ("正常", "On track"), "status.risk": ("预警", "At risk"), "status.off": ("告警", "Alert"), "status.info": ("情况", "Info"),
     "headline.bonded_title": ("综保区·{name}（{year}年1—{months}月）", "Bonded zone · {name} ({year}, months 1–{months})"),
