@@ -4,6 +4,7 @@ Each panel is a module of its own under lyg/ui/wall/panels, built from its domai
 """
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from importlib import import_module
 
@@ -14,6 +15,7 @@ from lyg.ui.context import PageContext
 from lyg.ui.wall.frame import header
 from lyg.viz.charts import WALL_BACKGROUND
 
+log = logging.getLogger("lyg")
 CSS = f"""
 <style>
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -53,7 +55,8 @@ def run(ctx: PageContext) -> None:
         header(ctx, ctx.t(wall.PANEL_TITLES[name]), index, len(panels), stamp, name)
         try:
             panel(name)(ctx)
-        except Exception as exc:
+        except Exception as exc:  # an unattended screen shows the next panel on time; the log keeps the cause
+            log.exception("wall panel %s failed", name)
             st.markdown(ctx.t("app.error", message=type(exc).__name__))
 
     screen()
