@@ -80,6 +80,11 @@ def load_sources(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str
     return frames, files
 
 
+def unit_outlines(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every district's and functional zone's outline (code, name, geometry)."""
+    return pd.concat([frames["district_shapes"], frames["functional_zone_shapes"]])
+
+
 POINT_TOLERANCE_DEG = 0.01  # about 1 km: the unit outlines are simplified for display
 
 
@@ -89,7 +94,7 @@ def check_points_in_units(table: Table, frames: dict[str, pd.DataFrame], file: s
     names = {c.name for c in table.columns}
     if not {"lon", "lat", "district_code"} <= names:
         return []
-    shapes = pd.concat([frames["district_shapes"], frames["functional_zone_shapes"]])
+    shapes = unit_outlines(frames)
     frame = frames[table.name]
     codes = frame["district_code"].astype("string").to_numpy()
     lon, lat = frame["lon"].to_numpy(float), frame["lat"].to_numpy(float)
@@ -107,7 +112,7 @@ def check_points_in_units(table: Table, frames: dict[str, pd.DataFrame], file: s
 
 def enrich(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Derived columns: unit geometry and areas, zone areas, incident zone/ban-hour flags, lunar season."""
-    shapes = pd.concat([frames["district_shapes"], frames["functional_zone_shapes"]])
+    shapes = unit_outlines(frames)
     geom_by_code = dict(zip(shapes["code"], shapes["geometry"]))
     units = frames["units"].copy()
     units["geometry"] = units["code"].map(geom_by_code)

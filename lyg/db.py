@@ -67,44 +67,33 @@ class Database:
         if missing:
             raise TypeError(f"query {name} needs parameters: {', '.join(missing)}")
         bound = {p: params[p] for p in named.params}
-        key = (name, _hashable(bound))
-        stamp = self._file_stamp()
-        with self._cache_lock:
-            if stamp != self._cache_stamp:
-                self._cache.clear()
-                self._cache_stamp = stamp
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                return hit.copy()
-        frame = self.execute(named.sql, bound)
-        if len(frame) <= self.CACHE_MAX_ROWS:
-            with self._cache_lock:
-                if stamp == self._cache_stamp:
-                    self._cache[key] = frame.copy()
-                    while len(self._cache) > self.CACHE_ENTRIES:
-                        self._cache.popitem(last=False)
-        return frame
+        return self._shared(("query", name, _hashable(bound)), lambda: self.execute(named.sql, bound),
+                            keep=lambda frame: len(frame) <= self.CACHE_MAX_ROWS)
 
     def memo(self, key: tuple, build):
         """A value derived from this database file (not from the caller), built once per file and shared like query
         results. DataFrames are handed out as copies; other values must be immutable."""
+        return self._shared(("memo", key), build)
+
+    def _shared(self, key: tuple, build, keep=lambda value: True):
+        """The value for key in this file's cache, built (outside the lock) when missing; DataFrames as copies."""
+        def handed(value):
+            return value.copy() if isinstance(value, pd.DataFrame) else value
         stamp = self._file_stamp()
-        full = ("memo", key)
         with self._cache_lock:
-            if stamp != self._cache_stamp:
+            if stamp != self._cache_stamp:  # a rebuilt file starts afresh
                 self._cache.clear()
                 self._cache_stamp = stamp
-            if full in self._cache:
-                self._cache.move_to_end(full)
-                hit = self._cache[full]
-                return hit.copy() if isinstance(hit, pd.DataFrame) else hit
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return handed(self._cache[key])
         value = build()
-        with self._cache_lock:
-            if stamp == self._cache_stamp:
-                self._cache[full] = value.copy() if isinstance(value, pd.DataFrame) else value
-                while len(self._cache) > self.CACHE_ENTRIES:
-                    self._cache.popitem(last=False)
+        if keep(value):
+            with self._cache_lock:
+                if stamp == self._cache_stamp:
+                    self._cache[key] = handed(value)
+                    while len(self._cache) > self.CACHE_ENTRIES:
+                        self._cache.popitem(last=False)
         return value
 
     def execute(self, sql: str, params: dict | list | None = None) -> pd.DataFrame:

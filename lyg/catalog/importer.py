@@ -147,7 +147,8 @@ def _contract_problems(c: _Checker, mapped: pd.DataFrame, file: str) -> pd.DataF
     each finding named by the file's own header; a cell the template rules already refused is reported once."""
     found = formula_cells(ENTRIES, mapped, file)
     typed, unreadable = coerce_frame(ENTRIES, mapped, file)
-    found += unreadable + [p for p in check_frame(ENTRIES, typed, file) if (p.row, p.column) not in {(u.row, u.column) for u in unreadable}]
+    unreadable_cells = {(u.row, u.column) for u in unreadable}
+    found += unreadable + [p for p in check_frame(ENTRIES, typed, file) if (p.row, p.column) not in unreadable_cells]
     seen = {(p.row, p.column) for p in c.problems}
     refused_provider = {p.row for p in c.problems if p.column == c.headers.get("provider")}
     for p in found:

@@ -142,6 +142,7 @@ async def _hostile_analyst(port: int, sql: str, stop: asyncio.Event) -> int:
 
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
     from websockets.asyncio.client import connect
     runs = 0
     async with connect(f"ws://127.0.0.1:{port}/_stcore/stream", max_size=None, subprotocols=["streamlit"], open_timeout=120) as ws:
@@ -163,9 +164,7 @@ async def _hostile_analyst(port: int, sql: str, stop: asyncio.Event) -> int:
                     return button
         button = await run()
         while button and not stop.is_set():
-            from streamlit.proto.WidgetStates_pb2 import WidgetState
-            press = WidgetState(id=button, trigger_value=True)
-            await run([press])
+            await run([WidgetState(id=button, trigger_value=True)])
             runs += 1
     return runs
 
