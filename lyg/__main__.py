@@ -48,12 +48,11 @@ def _sample(args, settings) -> int:
 
 
 def _docs(args, settings) -> int:
-    from lyg import provenance
-    from lyg.build import load_sources
-    from lyg.contracts import TABLES
+    import tempfile
+    from lyg.build import build
     from lyg.docs import data_readme
-    frames, _ = load_sources(Path(settings.data_dir))
-    counts = [c for table in TABLES for c in provenance.table_counts(table, frames[table.name])]
+    with tempfile.TemporaryDirectory() as scratch:  # the build counts the rows by provenance, chunked tables too
+        counts = build(Path(settings.data_dir), Path(scratch) / "docs.duckdb").counts
     target = Path(settings.data_dir) / "README.md"
     target.write_text(data_readme(counts), encoding="utf-8")
     print(f"已写入 {target}")

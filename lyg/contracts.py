@@ -42,6 +42,7 @@ class Table:
     references: dict = field(default_factory=dict)  # column -> (table, column)
     derived: tuple[Col, ...] = ()  # added by the build, not present in the source file
     rules: tuple[Rule, ...] = ()  # across columns: end after start, adopted within received
+    chunked: bool = False  # read, checked, classified and written in pieces: the one table that grows to 100 M rows
 
     @property
     def has_geometry(self) -> bool:
@@ -149,7 +150,7 @@ TABLES: tuple[Table, ...] = (
         Col("banned", "BOOLEAN", "按规则属禁止燃放（空：未知）", required=False),
         Col("season_year", "INTEGER", "所属春节年份"),
         Col("days_from_chuxi", "INTEGER", "距除夕天数", "天"),
-    )),
+    ), chunked=True),
     Table("fw_statistics", "fireworks_statistics", "禁放前事故统计（新闻发布会公布）", ("stat_id",), (
         Col("stat_id", "VARCHAR", "统计编号"),
         Col("year_from", "INTEGER", "起始年份", min=2000, max=2030),

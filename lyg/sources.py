@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -75,6 +76,23 @@ def read_raw(table: Table, data_dir: Path) -> tuple[pd.DataFrame, str]:
         first_row = 1  # the n-th feature
     frame[ROW] = np.arange(first_row, first_row + len(frame), dtype=np.int32)
     return frame, path.name
+
+
+def read_chunks(table: Table, data_dir: Path, rows: int) -> Iterator[pd.DataFrame]:
+    """The raw frame of a table in pieces of at most `rows` rows, numbered as read_raw numbers them. A Parquet file is
+    read a batch at a time, so a table of 100 M rows never sits in memory whole."""
+    path = source_path(table, data_dir)
+    if path.suffix != ".parquet":
+        frame, _ = read_raw(table, data_dir)
+        for start in range(0, max(len(frame), 1), rows):
+            yield frame.iloc[start:start + rows]
+        return
+    first_row = 1
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=rows):
+        frame = batch.to_pandas(split_blocks=True)
+        frame[ROW] = np.arange(first_row, first_row + len(frame), dtype=np.int32)
+        first_row += len(frame)
+        yield frame
 
 
 def fingerprint(path: Path) -> str:

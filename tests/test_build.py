@@ -173,3 +173,55 @@ def test_pages_keep_serving_the_last_good_database_and_tell_administrators(data_
     assert not at.exception and at.title[0].value == "综合保税区"
     assert any("数据库未更新" in e.label for e in at.expander)
     assert "fireworks_survey" in " ".join(t.value for t in at.text)
+
+
+def _incidents_as_parquet(data_dir, edit=lambda f: f) -> None:
+    """incidents.csv replaced by a Parquet file (how large incident tables come), optionally edited."""
+    csv = data_dir / "incidents.csv"
+    frame = pd.read_csv(csv, dtype=str, keep_default_na=False)
+    edit(frame).to_parquet(data_dir / "incidents.parquet", index=False)
+    csv.unlink()
+
+
+def test_incidents_written_in_pieces_equal_those_written_at_once(data_copy, tmp_path, monkeypatch):
+    """The chunked load (checked, classified and appended piece by piece, then sorted inside DuckDB when the file is
+    out of time order) gives exactly the table of a one-piece load, rollups included."""
+    import lyg.build
+    _incidents_as_parquet(data_copy, lambda f: f.sample(frac=1, random_state=3))  # shuffled: keys and times out of order
+    whole = tmp_path / "whole.duckdb"
+    build(data_copy, whole)
+    monkeypatch.setattr(lyg.build, "CHUNK_ROWS", 97)
+    pieces = tmp_path / "pieces.duckdb"
+    report = build(data_copy, pieces)
+    assert report.rows["fw_incidents"] > 97 * 10
+    a, b = Database(whole), Database(pieces)
+    for table in ("fw_incidents", "fw_daily", "build_provenance"):
+        order = "occurred_at, incident_id" if table == "fw_incidents" else "ALL"
+        pd.testing.assert_frame_equal(a.execute(f"SELECT * FROM {table} ORDER BY {order}"),
+                                      b.execute(f"SELECT * FROM {table} ORDER BY {order}"), obj=table)
+    times = b.execute("SELECT occurred_at FROM fw_incidents")["occurred_at"]  # stored in time order
+    assert times.is_monotonic_increasing
+    a.close(), b.close()
+
+
+def test_a_key_repeated_in_another_piece_is_named_with_its_row(data_copy, tmp_path, monkeypatch):
+    import lyg.build
+    def repeat_first_id_at_row_500(frame):
+        frame.loc[498, "incident_id"] = frame.loc[0, "incident_id"]  # file row 499 repeats row 1 (Parquet counts from 1)
+        return frame
+    _incidents_as_parquet(data_copy, repeat_first_id_at_row_500)
+    monkeypatch.setattr(lyg.build, "CHUNK_ROWS", 100)
+    with pytest.raises(ContractError) as refused:
+        build(data_copy, tmp_path / "lyg.duckdb")
+    [problem] = refused.value.problems
+    assert (problem.file, problem.row, problem.column) == ("incidents.parquet", 499, "incident_id")
+    assert "主键重复" in problem.render()
+    assert not (tmp_path / "lyg.duckdb").exists()
+
+
+def test_incident_problems_are_listed_even_when_another_file_is_broken(data_copy, tmp_path):
+    _break_csv(data_copy, "bonded_monthly", lambda f: f.__setitem__("block_code", f["block_code"].where(f.index != 7, "B9")))
+    _break_csv(data_copy, "incidents", lambda f: f.__setitem__("lon", f["lon"].where(f.index != 4, "东经119")))
+    with pytest.raises(ContractError) as refused:
+        build(data_copy, tmp_path / "lyg.duckdb")
+    assert {(p.file, p.row) for p in refused.value.problems} >= {("bonded_monthly.csv", 9), ("incidents.csv", 6)}
