@@ -49,6 +49,7 @@ def _sample(args, settings) -> int:
 
 def _docs(args, settings) -> int:
     import tempfile
+
     from lyg.build import build
     from lyg.docs import data_readme
     with tempfile.TemporaryDirectory() as scratch:  # the build counts the rows by provenance, chunked tables too

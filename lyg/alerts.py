@@ -8,7 +8,7 @@ from lyg.bonded.figures import target_text
 from lyg.db import Database
 from lyg.fireworks import analysis as fw
 from lyg.i18n import ZH, Translator
-from lyg.legislation import compliance as leg
+from lyg.legislation import analysis as leg
 from lyg.overview import BONDED_DISTRICTS
 from lyg.snapshot import Snapshot, take
 

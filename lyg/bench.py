@@ -20,12 +20,12 @@ import numpy as np
 
 from lyg import alerts, meta, overview, snapshot
 from lyg.bonded import analysis as bz
-from lyg.catalog import search as cat
+from lyg.catalog import analysis as cat
 from lyg.config import PROJECT_ROOT
 from lyg.db import Database
-from lyg.digital import programme as dg
+from lyg.digital import analysis as dg
 from lyg.fireworks import analysis as fw
-from lyg.legislation import compliance as leg
+from lyg.legislation import analysis as leg
 from lyg.sample import catalog, scaled
 from lyg.sample.generate import LAST_DAY, SEED
 from lyg.sample.geography import load_districts

@@ -9,7 +9,7 @@ from lyg.bonded.figures import target_text
 from lyg.db import Database
 from lyg.fireworks import analysis as fw
 from lyg.i18n import ZH, Translator
-from lyg.legislation import compliance as leg
+from lyg.legislation import analysis as leg
 from lyg.snapshot import Snapshot, take
 
 STATUS_MARKS = {"on": "▲", "risk": "■", "off": "▼", "info": "●"}

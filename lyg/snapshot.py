@@ -9,11 +9,11 @@ import pandas as pd
 from lyg import provenance
 from lyg.bonded import analysis as bz
 from lyg.bonded.metrics import Progress
-from lyg.catalog import search as cat
+from lyg.catalog import analysis as cat
 from lyg.db import Database
-from lyg.digital import programme as dg
+from lyg.digital import analysis as dg
 from lyg.i18n import ZH, Translator
-from lyg.legislation import compliance as leg
+from lyg.legislation import analysis as leg
 
 # The tables each domain's headline figures and alerts are computed from.
 FIGURE_TABLES = {"bonded": ("bz_monthly",), "catalog": ("cat_entries",), "digital": ("dg_progress", "dg_projects"),

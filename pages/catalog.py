@@ -2,8 +2,8 @@
 import streamlit as st
 
 from lyg.auth.roles import DETAIL_ROLES, mask_restricted, sees_detail
+from lyg.catalog import analysis as cat
 from lyg.catalog import figures
-from lyg.catalog import search as cat
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.facets import current_selection, facet_picker

@@ -3,8 +3,8 @@ from datetime import date
 
 import streamlit as st
 
+from lyg.digital import analysis as dg
 from lyg.digital import figures
-from lyg.digital import programme as dg
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads

@@ -1,7 +1,7 @@
 """公众参与政府立法: stages, compliance with the rules, participation and adoption, project timelines."""
 import streamlit as st
 
-from lyg.legislation import compliance as leg
+from lyg.legislation import analysis as leg
 from lyg.legislation import figures
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context

@@ -195,7 +195,7 @@ def test_incidents_written_in_pieces_equal_those_written_at_once(data_copy, tmp_
     report = build(data_copy, pieces)
     assert report.rows["fw_incidents"] > 97 * 10
     a, b = Database(whole), Database(pieces)
-    for table in ("fw_incidents", "fw_daily", "build_provenance"):
+    for table in ("fw_incidents", "fw_daily", "fw_cells_monthly", "build_provenance"):
         order = "occurred_at, incident_id" if table == "fw_incidents" else "ALL"
         pd.testing.assert_frame_equal(a.execute(f"SELECT * FROM {table} ORDER BY {order}"),
                                       b.execute(f"SELECT * FROM {table} ORDER BY {order}"), obj=table)

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lyg.build import build
-from lyg.catalog import search as cat
+from lyg.catalog import analysis as cat
 from lyg.catalog.importer import import_catalog, parse_items
 from lyg.db import Database
 from lyg.export import csv_bytes, xlsx_bytes

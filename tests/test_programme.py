@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lyg.db import Database
-from lyg.digital import programme as dg
-from lyg.legislation import compliance as leg
+from lyg.digital import analysis as dg
+from lyg.legislation import analysis as leg
 from tests.apptest import open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -69,3 +69,33 @@ def test_a_period_must_be_whole_days(db):
     from lyg.fireworks import analysis as fw
     with pytest.raises(ValueError):
         fw.by_district(db, datetime(2020, 1, 1, 12, 0), datetime(2021, 1, 1))
+
+
+GRID_SCAN = """SELECT floor(lon / $cell)::BIGINT * $cell AS lon0, floor(lat / $cell)::BIGINT * $cell AS lat0, count(*) AS incidents
+               FROM fw_incidents WHERE occurred_at >= $start AND occurred_at < $end AND list_contains($types, type)
+               GROUP BY ALL"""
+
+
+@pytest.mark.parametrize("start, end", [
+    (datetime(2015, 1, 1), datetime(2026, 11, 1)),        # whole months only
+    (datetime(2019, 2, 20), datetime(2022, 1, 28)),       # partial months at both ends
+    (datetime(2020, 1, 10), datetime(2020, 1, 31)),       # inside one month
+    (datetime(2020, 1, 10, 18, 30), datetime(2020, 2, 3, 6)),  # across a month boundary, not whole days
+])
+def test_the_map_grid_answers_what_the_scan_answers(db, start, end):
+    from lyg.fireworks import analysis as fw
+    assert "fw_cells_monthly" in sqlfiles.get("fireworks.incident_grid").sql
+    for types in (None, SOME):
+        db.clear_cache()
+        grid = fw.incident_grid(db, start, end, types)
+        scan = db.execute(GRID_SCAN, {"cell": fw.CELL_DEG, "start": start, "end": end, "types": list(types or ALL)})
+        assert len(grid) > 0
+        pd.testing.assert_frame_equal(_sorted(grid), _sorted(scan), check_dtype=False)
+
+
+def test_whole_months_of_a_period():
+    from lyg.fireworks.analysis import whole_months
+    assert whole_months(datetime(2019, 2, 20), datetime(2022, 1, 28)) == (datetime(2019, 3, 1), datetime(2022, 1, 1))
+    assert whole_months(datetime(2015, 1, 1), datetime(2026, 11, 1)) == (datetime(2015, 1, 1), datetime(2026, 11, 1))
+    assert whole_months(datetime(2020, 12, 5), datetime(2021, 1, 20)) == (datetime(2021, 1, 20), datetime(2021, 1, 20))
+    assert whole_months(datetime(2020, 11, 5), datetime(2021, 1, 20)) == (datetime(2020, 12, 1), datetime(2021, 1, 1))

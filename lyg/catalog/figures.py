@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lyg import vocab
-from lyg.catalog.search import FRESHNESS_ORDER
+from lyg.catalog.analysis import FRESHNESS_ORDER
 from lyg.i18n import ZH, Translator
 from lyg.viz.charts import styled
 

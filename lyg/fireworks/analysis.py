@@ -12,7 +12,7 @@ from lyg.fireworks.rules import BanRules
 from lyg.geo import from_wkb
 
 PERIODS = ("全部", "禁放前（2015–2018）", "首个通告期（2019-02-20 至 2022-01-27）", "全时段禁放期（2022-01-28 起）")
-CELL_DEG = 0.01  # the incident map's grid cell, about 1 km
+CELL_DEG = 0.01  # the incident map's grid cell, about 1 km; lyg/sql/derived.sql rolls incidents up by this cell
 CHECK_HOUR = 23  # the checker opens on the night that matters most: 除夕, late evening
 
 
@@ -107,14 +107,28 @@ def _types(types) -> list[str]:
     return chosen
 
 
-def incident_grid(db: Database, start: datetime, end: datetime, types=None, cell_deg: float = CELL_DEG) -> pd.DataFrame:
-    return db.query("fireworks.incident_grid", start=start, end=end, types=_types(types), cell=cell_deg)
+def whole_months(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """[first, last) of the calendar months that lie wholly inside [start, end); first == last == end when none does."""
+    first = start if (start.day, start.time()) == (1, datetime.min.time()) else _next_month(start)
+    last = datetime(end.year, end.month, 1)
+    return (first, last) if first < last else (end, end)
+
+
+def _next_month(moment: datetime) -> datetime:
+    return datetime(moment.year + moment.month // 12, moment.month % 12 + 1, 1)
+
+
+def incident_grid(db: Database, start: datetime, end: datetime, types=None) -> pd.DataFrame:
+    """Incidents in [start, end) by map cell of CELL_DEG (the cell of the build's monthly rollup, fw_cells_monthly)."""
+    first_month, end_month = whole_months(start, end)
+    return db.query("fireworks.incident_grid", start=start, end=end, first_month=first_month, end_month=end_month,
+                    types=_types(types), cell=CELL_DEG)
 
 
 def situation_grid(db: Database) -> pd.DataFrame:
     """Every incident of the twelve months up to the as-of date, by map cell: the overview's and the wall's map."""
     start, end = period_bounds(PERIODS[0], as_of(db))
-    return incident_grid(db, max(start, end - timedelta(days=365)), end, None, CELL_DEG)
+    return incident_grid(db, max(start, end - timedelta(days=365)), end)
 
 
 def default_check_moment(db: Database) -> datetime:

@@ -57,3 +57,11 @@ CREATE TABLE fw_daily AS
 SELECT occurred_at::DATE AS day, type, district_code, zone_id, in_ban_zone, season_year, days_from_chuxi,
        count(*) AS incidents, sum(casualties) AS casualties, sum(fine_yuan) AS fines_yuan
 FROM fw_incidents GROUP BY ALL ORDER BY day;
+
+-- name: fw_cells_monthly
+-- Incidents rolled up by calendar month, type and map cell of 0.01° (fireworks.analysis.CELL_DEG): the incident map
+-- reads whole months here, so its cost does not grow with the number of incidents.
+CREATE TABLE fw_cells_monthly AS
+SELECT date_trunc('month', occurred_at) AS month, type, floor(lon / 0.01::DOUBLE)::BIGINT AS gx, floor(lat / 0.01::DOUBLE)::BIGINT AS gy,
+       count(*) AS incidents
+FROM fw_incidents GROUP BY ALL ORDER BY month;

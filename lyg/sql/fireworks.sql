@@ -35,13 +35,20 @@ FROM fw_statistics ORDER BY stat_id;
 SELECT min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM fw_incidents;
 
 -- name: incident_grid
--- Incidents aggregated into square cells of $cell degrees, for the map; the browser never gets points.
-WITH filtered AS (
-    SELECT lon, lat FROM fw_incidents
-    WHERE occurred_at >= $start AND occurred_at < $end AND list_contains($types, type)
+-- Incidents in square cells of $cell degrees in [$start, $end), for the map (the browser never gets points): the whole
+-- months [$first_month, $end_month) from the monthly cell rollup, the days before and after them from the incidents.
+-- $cell is the rollup's cell (fireworks.analysis.CELL_DEG); tests/test_rollups.py checks this against a scan.
+WITH counted AS (
+    SELECT gx, gy, incidents FROM fw_cells_monthly
+    WHERE month >= $first_month AND month < $end_month AND list_contains($types, type)
+    UNION ALL
+    SELECT floor(lon / $cell)::BIGINT, floor(lat / $cell)::BIGINT, 1 FROM fw_incidents
+    WHERE occurred_at >= $start AND occurred_at < least($first_month, $end) AND list_contains($types, type)
+    UNION ALL
+    SELECT floor(lon / $cell)::BIGINT, floor(lat / $cell)::BIGINT, 1 FROM fw_incidents
+    WHERE occurred_at >= greatest($end_month, $start) AND occurred_at < $end AND list_contains($types, type)
 ), final AS (
-    SELECT floor(lon / $cell)::BIGINT AS gx, floor(lat / $cell)::BIGINT AS gy, count(*) AS incidents
-    FROM filtered GROUP BY ALL
+    SELECT gx, gy, sum(incidents)::BIGINT AS incidents FROM counted GROUP BY ALL
 )
 SELECT gx * $cell AS lon0, gy * $cell AS lat0, incidents FROM final ORDER BY incidents DESC;
 

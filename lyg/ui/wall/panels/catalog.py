@@ -5,8 +5,8 @@ import html
 
 import streamlit as st
 
+from lyg.catalog import analysis as cat
 from lyg.catalog import figures as cat_fig
-from lyg.catalog import search as cat
 from lyg.ui import marks
 from lyg.ui.context import PageContext
 from lyg.ui.marks import badge

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lyg.digital import analysis as dg
 from lyg.digital import figures as dg_fig
-from lyg.digital import programme as dg
 from lyg.ui.context import PageContext
 from lyg.ui.wall.frame import wall_chart
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lyg.legislation import compliance as leg
+from lyg.legislation import analysis as leg
 from lyg.legislation import figures as leg_fig
 from lyg.ui import marks
 from lyg.ui.context import PageContext
