@@ -127,6 +127,7 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--user", default="cli", help="操作人（记入导入日志）")
     imp.add_argument("--crs", help="几何文件未声明坐标系时指定，如 EPSG:4490")
     imp.add_argument("--gcj02", action="store_true", help="坐标为高德 GCJ-02，导入时转换为 WGS84")
+    imp.add_argument("--dry-run", action="store_true", help="只校验并列出错误与规范化提示，不写入任何数据")
     imp.set_defaults(func=_import)
     user = sub.add_parser("user", help="本地账户：添加用户、解除锁定、生成大屏令牌（账户文件见 LYG_USERS_FILE）")
     user_sub = user.add_subparsers(dest="user_command", required=True)

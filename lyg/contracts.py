@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lyg import vocab as v
+from lyg.codes import credit_code_problem
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Col:
     min: float | None = None
     max: float | None = None
     past: bool = False  # a date something happened or was recorded: never after the build's day
+    check: object = None  # Callable[[str], Message | None]: a value's own rule (a check digit), None when it holds
 
 
 @dataclass(frozen=True)
@@ -234,7 +236,7 @@ TABLES: tuple[Table, ...] = (
     ), "real"),
     # --- catalog ---
     Table("cat_departments", "departments", "市级部门", ("dept_code",), (
-        Col("dept_code", "VARCHAR", "部门代码（示例：项目自编，非统一社会信用代码）"),
+        Col("dept_code", "VARCHAR", "统一社会信用代码（GB 32100，校验位经核验；示例部门的代码为程序生成）", check=credit_code_problem),
         Col("name", "VARCHAR", "部门名称"),
         PROV,
     ), "mixed"),
@@ -245,13 +247,16 @@ TABLES: tuple[Table, ...] = (
         Col("class_item", "VARCHAR", "项"),
         Col("class_target", "VARCHAR", "目", required=False),
         Col("class_detail", "VARCHAR", "细目", required=False),
-        Col("provider_code", "VARCHAR", "提供方代码"),
+        Col("class_path", "VARCHAR", "信息资源分类路径（类/项/目/细目，按填报原文）", required=False),
+        Col("provider_code", "VARCHAR", "提供方代码（统一社会信用代码）", check=credit_code_problem),
         Col("provider", "VARCHAR", "信息资源提供方"),
         Col("summary", "VARCHAR", "信息资源摘要（存量数据可能缺失，由质量检查列出）", required=False),
-        Col("format", "VARCHAR", "信息资源格式", accepted=v.FORMATS),
+        Col("format", "VARCHAR", "信息资源格式（类型）", accepted=v.FORMATS),
+        Col("format_detail", "VARCHAR", "信息资源格式（子格式，如 xlsx、DM、REST）", required=False),
         Col("share_type", "VARCHAR", "共享类型", accepted=v.SHARE_TYPES),
         Col("share_condition", "VARCHAR", "共享条件", required=False),
         Col("share_method", "VARCHAR", "共享方式", required=False, accepted=v.SHARE_METHODS),
+        Col("share_method_detail", "VARCHAR", "共享方式说明（如 接口、文件下载；“其他”的具体方式）", required=False),
         Col("open_to_public", "BOOLEAN", "是否向社会开放"),
         Col("open_condition", "VARCHAR", "开放条件", required=False),
         Col("update_cycle", "VARCHAR", "更新周期", accepted=v.UPDATE_CYCLES),

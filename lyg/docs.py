@@ -61,6 +61,34 @@ cnmaps 2.1.0 (`tools/extract_districts.py`). All coordinates in data/ are WGS84 
 """
 
 
+GUIDE = "《政务信息资源目录编制指南（试行）》"
+
+
+def catalog_forms() -> str:
+    """How a department may write the catalog's vocabulary cells, and what each is read as (lyg.catalog.guide)."""
+    from lyg import vocab
+    from lyg.catalog.guide import CYCLE_VARIANTS
+    cycles = "、".join(f"{k}→{v}" for k, v in CYCLE_VARIANTS.items())
+    return (f"\n## The catalog's vocabulary and how departments may write it\n\n"
+            f"Source of every accepted value below: {GUIDE} (GB/T 21063), as the national template uses it.\n\n"
+            f"- **类** ({'、'.join(vocab.CATALOG_CLASSES)}): in `类`, or as the first part of `信息资源分类` written as a path "
+            f"类/项/目/细目 (any depth, e.g. `部门信息资源/市交通运输局`). It must agree with the code's first digit (1/2/3). "
+            f"The whole path is kept in `class_path`.\n"
+            f"- **信息资源格式** ({'、'.join(vocab.FORMATS)}): the type alone, or with its sub-format as `类型（子格式）`, "
+            f"`类型(子格式)` or `类型/子格式` (`电子表格（xlsx）`, `数据库/DM`, `服务接口（REST）`). The type goes to `format` "
+            f"(facets and search), the sub-format to `format_detail`.\n"
+            f"- **共享方式** ({'、'.join(vocab.SHARE_METHODS)}): the sharing platform first, mail, copy or media exchange where it "
+            f"cannot be used; `共享平台方式（接口）` gives a sub-way, `其他（…）` must say what. The project's first words "
+            f"接口共享、文件下载、数据库交换、在线查询 are read as 共享平台方式 with that sub-way. The way goes to `share_method`, "
+            f"the sub-way or text to `share_method_detail`.\n"
+            f"- **更新周期** ({'、'.join(vocab.UPDATE_CYCLES)}); also read: {cycles}.\n"
+            f"- **提供方代码**: the department's 18-character 统一社会信用代码 (GB 32100-2015); its check character is verified "
+            f"(python-stdnum `cn.uscc`). A department not yet in `departments.csv` is registered by the import when its code "
+            f"is valid and held by no other department.\n\n"
+            f"A value read another way imports with a warning naming its row, column, original and stored value; the report "
+            f"and `data/imports/log.csv` list every one.\n")
+
+
 def provenance_table(counts) -> str:
     """Rows of each file by provenance, from (table, provenance, rows) triples."""
     by_table: dict[str, dict[str, int]] = {}
@@ -99,6 +127,7 @@ def data_readme(counts=None) -> str:
             parts.append(f"\nReferences: {refs}.\n")
         if table.derived:
             parts.append(f"\nAdded by the build: {', '.join(f'{c.name} ({c.label})' for c in table.derived)}.\n")
+    parts.append(catalog_forms())
     if counts is not None:
         parts.append(provenance_table(counts))
     return "".join(parts)

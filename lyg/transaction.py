@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 JOURNAL = "commit.json"
-LOG_FIELDS = ("time", "user", "domain", "source_file", "sha256", "rows", "replaced_files")
+LOG_FIELDS = ("time", "user", "domain", "source_file", "sha256", "rows", "replaced_files", "warnings")
 
 
 def imports_dir(data_dir: Path) -> Path:
@@ -93,10 +93,27 @@ def _log(data_dir: Path, row: dict) -> None:
     csv.DictWriter(line, fieldnames=LOG_FIELDS).writerow(row)
     if path.exists() and path.read_text(encoding="utf-8").endswith(line.getvalue()):
         return  # written before an interruption
+    _upgrade_log(path)
     with path.open("a", newline="", encoding="utf-8") as fh:
         if fh.tell() == 0:
             csv.DictWriter(fh, fieldnames=LOG_FIELDS).writeheader()
         fh.write(line.getvalue())
+
+
+def _upgrade_log(path: Path) -> None:
+    """A log written before a field was added gets the field (empty in old lines), so every line has one shape."""
+    if not path.exists():
+        return
+    with path.open(newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) == LOG_FIELDS:
+            return
+        rows = list(reader)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=LOG_FIELDS, extrasaction="ignore", restval="")
+    writer.writeheader()
+    writer.writerows(rows)
+    _fsync_write(path, out.getvalue().encode("utf-8"))
 
 
 def recover(data_dir: Path, db_path: Path) -> str | None:

@@ -46,6 +46,25 @@ class Problem:
         return {"file": self.file, "row": self.row, "column": self.column, "value": self.value, "rule": render(self.rule, lang)}
 
 
+@dataclass(frozen=True)
+class Normalised:
+    """A value read as something else and accepted with a warning: 电子表格（xlsx） -> 电子表格 + xlsx, 每天 -> 每日."""
+    file: str
+    row: int
+    column: str
+    original: str
+    value: str
+
+    def __str__(self) -> str:
+        return self.render("zh")
+
+    def render(self, lang: str = "zh") -> str:
+        return t("val.normalised", lang, file=self.file, row=self.row, column=self.column, original=self.original, value=self.value)
+
+    def as_row(self, lang: str = "zh") -> dict:
+        return {"file": self.file, "row": self.row, "column": self.column, "original": self.original, "normalised": self.value}
+
+
 class ContractError(ValueError):
     """Raised with every problem found; nothing is written when it is raised."""
 
@@ -201,6 +220,8 @@ def check_frame(table: Table, df: pd.DataFrame, file: str) -> list[Problem]:
             problems += problems_at(file, df, col.name, series, series < col.min, Message("val.below", limit=f"{col.min:g}", unit=col.unit))
         if col.max is not None:
             problems += problems_at(file, df, col.name, series, series > col.max, Message("val.above", limit=f"{col.max:g}", unit=col.unit))
+        if col.check is not None:
+            problems += _own_rule(col, df, series, file)
     for rule in table.rules:
         judged = df[list(rule.columns)].notna().all(axis=1)  # a rule says nothing of a row missing one of its values
         broken = judged & ~rule.holds(df).astype("boolean").fillna(True)
@@ -212,6 +233,16 @@ def check_frame(table: Table, df: pd.DataFrame, file: str) -> list[Problem]:
     key_values = df[list(table.key)].astype("string").agg("/".join, axis=1) if dup.any() else None
     if key_values is not None:
         problems += problems_at(file, df, "、".join(table.key), key_values, dup, Message("val.duplicate_key"))
+    return problems
+
+
+def _own_rule(col: Col, df: pd.DataFrame, series: pd.Series, file: str) -> list[Problem]:
+    """A value's own rule (a check digit), judged once per distinct value."""
+    verdicts = {value: col.check(str(value)) for value in pd.unique(series.dropna())}
+    problems = []
+    for rule in dict.fromkeys(m for m in verdicts.values() if m):
+        failing = [value for value, m in verdicts.items() if m == rule]
+        problems += problems_at(file, df, col.name, series, series.isin(failing), rule)
     return problems
 
 

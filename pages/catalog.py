@@ -9,7 +9,7 @@ from lyg.ui.context import context
 from lyg.ui.facets import current_selection, facet_picker
 from lyg.ui.layout import downloads, guarded, header, labelled, table_with_downloads
 from lyg.ui.shared import shared
-from lyg.ui.text import plain
+from lyg.ui.text import plain, with_detail
 
 RESULT_COLUMNS = ("resource_code", "name", "provider", "class_category", "share_type", "open_text", "format", "update_cycle",
                   "last_updated_on", "freshness", "age_days", "items")
@@ -76,13 +76,15 @@ with guarded(ctx):
                 tr = ctx.tr
                 st.markdown(f"#### {plain(entry['name'])} ({plain(entry['resource_code'])})")
                 st.markdown(ctx.t("cat.entry_meta", provider=plain(entry["provider"]), provider_code=plain(entry["provider_code"]),
-                                  cls=tr.value(entry["class_category"]), item=plain(entry["class_item"]), format=tr.value(entry["format"]),
+                                  cls=tr.value(entry["class_category"]), item=plain(entry["class_item"]),
+                                  format=with_detail(tr, entry["format"], entry["format_detail"]),
                                   cycle=tr.value(entry["update_cycle"]), fresh=tr.value(entry["freshness"])))
                 if not full:
                     st.markdown(ctx.t("cat.entry_hidden", share=tr.value(entry["share_type"]), hidden=ctx.t("cat.hidden")))
                 else:
                     st.markdown(ctx.t("cat.entry_share", share=tr.value(entry["share_type"]), condition=plain(entry["share_condition"] or ""),
-                                      method=tr.value(entry["share_method"] or "—"), open=tr.value(entry["open_text"])))
+                                      method=with_detail(tr, entry["share_method"], entry["share_method_detail"]),
+                                      open=tr.value(entry["open_text"])))
                     st.text(entry["summary"] or ctx.t("cat.no_summary"))
                 if full:
                     st.markdown(f"**{ctx.t('cat.items')}**")

@@ -12,7 +12,7 @@ ROLE_PAGES: dict[str, frozenset[str]] = {
 }
 DETAIL_ROLES = frozenset({"analyst", "admin"})  # read 有条件共享 and 不予共享 entries in full
 RESTRICTED_SHARE_TYPES = ("有条件共享", "不予共享")
-DETAIL_COLUMNS = ("summary", "share_condition", "share_method", "open_condition", "related_codes",
+DETAIL_COLUMNS = ("summary", "share_condition", "share_method", "share_method_detail", "open_condition", "related_codes",
                   "信息资源摘要", "共享条件", "共享方式", "开放条件", "关联资源代码")
 HIDDEN = "（仅分析人员与管理员可见）"
 

@@ -168,8 +168,9 @@ def _merge_geojson(table: Table, typed: pd.DataFrame, data_dir: Path) -> tuple[s
 
 
 def import_table(domain: str, path: Path, data_dir: Path, db_path: Path, user: str = "cli", sheet: str | None = None,
-                 crs: str | None = None, gcj02: bool = False, progress: Progress | None = None) -> ImportResult:
-    """Validate a department's file against its table's contract, merge it and rebuild; nothing changes on failure."""
+                 crs: str | None = None, gcj02: bool = False, progress: Progress | None = None, dry_run: bool = False) -> ImportResult:
+    """Validate a department's file against its table's contract, merge it and rebuild; nothing changes on failure or on
+    a dry run."""
     if domain not in DOMAINS:
         raise ValueError(str(Message("import_file.unknown_domain", domain=domain, domains=(*DOMAINS, "catalog"))))
     step = progress or (lambda fraction, text: None)
@@ -180,6 +181,9 @@ def import_table(domain: str, path: Path, data_dir: Path, db_path: Path, user: s
     typed = validate(table, frame, path.name, data_dir)
     step(0.5, Message("step.merge"))
     name, content, replaced = (_merge_geojson if table.has_geometry else _merge_csv)(table, typed, data_dir)
+    if dry_run:
+        step(1.0, Message("step.done"))
+        return ImportResult(added=len(typed) - replaced, replaced=replaced, preview=typed.drop(columns=[ROW], errors="ignore"))
     step(0.65, Message("step.rebuild"))
     apply_files(data_dir, db_path, {name: content}, domain=domain, source=path, user=user, rows=len(typed))
     step(1.0, Message("step.done"))

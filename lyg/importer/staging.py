@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +23,9 @@ class ImportResult:
     added: int
     replaced: int
     items: int = 0  # catalog data items (信息项)
+    warnings: tuple = ()  # values read another way (validate.Normalised), each named by row and column
+    new_departments: int = 0  # departments the catalog file registered
+    preview: pd.DataFrame | None = field(default=None, compare=False, repr=False)  # the rows as they would be stored
 
 
 def _stage(data_dir: Path, stage: Path, new_files: dict[str, bytes]) -> None:
@@ -35,7 +38,7 @@ def _stage(data_dir: Path, stage: Path, new_files: dict[str, bytes]) -> None:
 
 
 def apply_files(data_dir: Path, db_path: Path, new_files: dict[str, bytes], *, domain: str, source: Path,
-                user: str, rows: int) -> None:
+                user: str, rows: int, warnings=()) -> None:
     """Build with the new files; on success make them and the database current in one step, with history and a log
     line. Raises on failure, changing nothing. The caller holds the data lock from reading the old files to here."""
     data_dir, db_path = Path(data_dir), Path(db_path)
@@ -46,7 +49,8 @@ def apply_files(data_dir: Path, db_path: Path, new_files: dict[str, bytes], *, d
         _stage(data_dir, stage / "data", new_files)
         build(stage / "data", stage / "lyg.duckdb")  # raises ContractError: nothing has been touched yet
         log_row = {"time": datetime.now().isoformat(timespec="seconds"), "user": user, "domain": domain, "source_file": source.name,
-                   "sha256": hashlib.sha256(source.read_bytes()).hexdigest(), "rows": rows, "replaced_files": ";".join(sorted(new_files))}
+                   "sha256": hashlib.sha256(source.read_bytes()).hexdigest(), "rows": rows, "replaced_files": ";".join(sorted(new_files)),
+                   "warnings": "；".join(str(w) for w in warnings)}
         commit(data_dir, db_path, new_files, stage / "lyg.duckdb", imports_dir(data_dir) / "history" / stamp, log_row)
     finally:
         shutil.rmtree(stage, ignore_errors=True)

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from lyg import vocab as v
+from lyg.codes import credit_code
 from lyg.sample.io import write_csv
 
 DEPARTMENTS = (
@@ -27,13 +28,23 @@ ITEM_POOL = [("统一社会信用代码", "字符型"), ("名称", "字符型"),
              ("地址", "字符型"), ("金额（元）", "数值型"), ("数量", "数值型"), ("经度", "数值型"), ("纬度", "数值型"),
              ("状态", "字符型"), ("是否有效", "布尔型"), ("办理部门", "字符型"), ("附件", "二进制"),
              ("空间范围", "地理空间"), ("更新时间", "日期型"), ("联系电话", "字符型"), ("行政区划代码", "字符型")]
-CYCLE_WEIGHTS = (0.05, 0.15, 0.10, 0.30, 0.15, 0.20, 0.05)
-CYCLE_DAYS = {"实时": 1, "每日": 1, "每周": 7, "每月": 30, "每季度": 90, "每年": 365, "不定期": 365}
+CYCLE_WEIGHTS = (0.05, 0.15, 0.10, 0.28, 0.13, 0.04, 0.20, 0.05)
+CYCLE_DAYS = {"实时": 1, "每日": 1, "每周": 7, "每月": 30, "每季度": 90, "每半年": 182, "每年": 365, "不定期": 365}
+SUBFORMATS = {"电子文件": ("OFD", "PDF", "DOCX"), "电子表格": ("xlsx", "et", "xls"), "数据库": ("DM", "KingbaseES", "Oracle", "MySQL"),
+              "图形图像": ("JPG", "PNG", "TIFF"), "流媒体": ("MP4", "FLV"), "自描述格式": ("XML", "JSON"), "服务接口": ("REST", "WebService")}
+SHARE_WAYS = (("共享平台方式", "接口"), ("共享平台方式", "文件下载"), ("共享平台方式", "数据库交换"), ("共享平台方式", "在线查询"),
+              ("邮件", ""), ("介质交换", ""), ("拷贝", ""))
+SHARE_WAY_WEIGHTS = (0.40, 0.25, 0.15, 0.10, 0.04, 0.04, 0.02)
+
+
+def dept_code(index: int) -> str:
+    """An invented 统一社会信用代码 in the standard's form (机关, 连云港市 320700, valid check characters)."""
+    return credit_code("11", "320700", f"{index + 1:03d}12345")
 
 
 def departments() -> pd.DataFrame:
-    """The city's departments by name, with project-local codes (invented, so the rows are illustrative)."""
-    return pd.DataFrame({"dept_code": [f"3207{i:03d}" for i in range(1, len(DEPARTMENTS) + 1)],
+    """The city's departments by name, with invented credit codes (so the rows are illustrative)."""
+    return pd.DataFrame({"dept_code": [dept_code(i) for i in range(len(DEPARTMENTS))],
                          "name": list(DEPARTMENTS), "provenance": "illustrative"})
 
 
@@ -63,15 +74,17 @@ def entries(rng: np.random.Generator, n: int, as_of: date) -> tuple[pd.DataFrame
         lag = int(rng.exponential(CYCLE_DAYS[cycle] * (0.8 if rng.random() < 0.8 else 3.0)))
         last = max(published, as_of - timedelta(days=lag))
         is_open = share == "无条件共享" and rng.random() < 0.45
+        kind = str(rng.choice(v.FORMATS, p=(0.12, 0.25, 0.35, 0.06, 0.02, 0.05, 0.15)))
+        way, way_detail = SHARE_WAYS[int(rng.choice(len(SHARE_WAYS), p=SHARE_WAY_WEIGHTS))]
         rows.append({
             "resource_code": code, "name": f"{dept_short}{item_name if cat_digit < 3 else ''}{subject}",
             "class_category": category, "class_item": item_name, "class_target": f"{target_no:03d}",
-            "class_detail": "", "provider_code": f"3207{dept + 1:03d}", "provider": DEPARTMENTS[dept],
+            "class_detail": "", "class_path": f"{category}/{item_name}", "provider_code": dept_code(dept), "provider": DEPARTMENTS[dept],
             "summary": f"{DEPARTMENTS[dept]}在履职过程中产生的{subject}，用于{item_name}相关业务协同与决策分析。",
-            "format": rng.choice(v.FORMATS, p=(0.12, 0.25, 0.35, 0.06, 0.02, 0.05, 0.15)),
+            "format": kind, "format_detail": SUBFORMATS[kind][int(rng.integers(0, len(SUBFORMATS[kind])))],
             "share_type": share,
             "share_condition": "仅向具有相应职责的政府部门共享，需经提供方审核" if share == "有条件共享" else "",
-            "share_method": "" if share == "不予共享" else rng.choice(v.SHARE_METHODS),
+            "share_method": "" if share == "不予共享" else way, "share_method_detail": "" if share == "不予共享" else way_detail,
             "open_to_public": bool(is_open), "open_condition": "无" if is_open else "",
             "update_cycle": cycle, "published_on": published.isoformat(), "last_updated_on": last.isoformat(),
             "related_codes": "", "provenance": "illustrative",
@@ -102,7 +115,8 @@ def _legacy_flaws(frame: pd.DataFrame, items: pd.DataFrame, rng: np.random.Gener
         elif frame.at[i, "share_type"] == "有条件共享":
             frame.at[i, "share_condition"] = ""
         else:
-            frame.at[i, "share_method"] = "" if frame.at[i, "share_type"] != "不予共享" else frame.at[i, "share_method"]
+            if frame.at[i, "share_type"] != "不予共享":
+                frame.loc[i, ["share_method", "share_method_detail"]] = ""
     return frame, items
 
 

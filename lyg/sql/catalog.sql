@@ -13,8 +13,10 @@ LIMIT $limit OFFSET $offset;
 -- name: export
 -- Every entry of the current view with its full metadata (for CSV / Excel export).
 SELECT resource_code AS 信息资源代码, name AS 信息资源名称, class_category AS 类, class_item AS 项, class_target AS 目,
-       provider AS 信息资源提供方, provider_code AS 提供方代码, summary AS 信息资源摘要, format AS 信息资源格式,
-       share_type AS 共享类型, share_condition AS 共享条件, share_method AS 共享方式, open_text AS 是否向社会开放,
+       provider AS 信息资源提供方, provider_code AS 提供方代码, summary AS 信息资源摘要,
+       format || coalesce('（' || format_detail || '）', '') AS 信息资源格式,
+       share_type AS 共享类型, share_condition AS 共享条件,
+       share_method || coalesce('（' || share_method_detail || '）', '') AS 共享方式, open_text AS 是否向社会开放,
        open_condition AS 开放条件, update_cycle AS 更新周期, published_on AS 发布日期, last_updated_on AS 最近更新日期,
        related_codes AS 关联资源代码, freshness AS 时效状态, provenance
 FROM cat_filtered($q, $full_detail, $as_of, $classes, $providers, $shares, $opens, $formats, $cycles, $fresh)

@@ -5,7 +5,7 @@
 CREATE TABLE cat_freshness_rules AS
 SELECT * FROM (VALUES
     ('实时', 1, 2, 3), ('每日', 1, 2, 3), ('每周', 7, 14, 21), ('每月', 30, 44, 60),
-    ('每季度', 90, 120, 150), ('每年', 365, 425, 455)
+    ('每季度', 90, 120, 150), ('每半年', 182, 212, 242), ('每年', 365, 425, 455)
 ) AS t(update_cycle, fresh_max, due_max, overdue_max);
 
 -- name: cat_index
