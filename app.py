@@ -21,24 +21,25 @@ if problem := exposure_problem(settings, st.get_option("server.address")):
 who = auth.identity(settings)
 
 
-def page(script: str, key: str, icon: str, default: bool = False) -> st.Page:
-    return st.Page(f"pages/{script}.py", title=t(f"page.{key}", lang), icon=icon, url_path=key, default=default)
+def page(key: str, icon: str, default: bool = False) -> st.Page:
+    # the file is named as its URL: a fresh server's first request for /<key> is resolved by file name (see
+    # lyg.ui.context.leave_legacy_pages_mode), and a name that differs answers "Page not found"
+    return st.Page(f"pages/{key}.py", title=t(f"page.{key}", lang), icon=icon, url_path=key, default=default)
 
 
 SECTIONS = {
-    t("nav.dashboards", lang): [page("overview", "overview", ":material/dashboard:", default=True),
-                                page("fireworks", "fireworks", ":material/local_fire_department:"),
-                                page("bonded", "bonded", ":material/directions_boat:"), page("catalog", "catalog", ":material/folder_open:"),
-                                page("digital", "digital", ":material/account_balance:"), page("legislation", "legislation", ":material/gavel:"),
-                                page("sources", "sources", ":material/fact_check:")],
-    t("nav.tools", lang): [page("sql", "sql", ":material/terminal:"), page("data_import", "import", ":material/upload_file:")],
-    t("page.wall", lang): [page("wall", "wall", ":material/tv:")],
+    t("nav.dashboards", lang): [page("overview", ":material/dashboard:", default=True), page("fireworks", ":material/local_fire_department:"),
+                                page("bonded", ":material/directions_boat:"), page("catalog", ":material/folder_open:"),
+                                page("digital", ":material/account_balance:"), page("legislation", ":material/gavel:"),
+                                page("sources", ":material/fact_check:")],
+    t("nav.tools", lang): [page("sql", ":material/terminal:"), page("import", ":material/upload_file:")],
+    t("page.wall", lang): [page("wall", ":material/tv:")],
 }
 if who is None:
     current = st.navigation([st.Page(lambda: auth.login_form(settings, lang), title=t("auth.login", lang), url_path="login")],
                             position="hidden")
 elif wall_mode or who.role == "wall":
-    current = st.navigation([page("wall", "wall", ":material/tv:", default=True)], position="hidden")
+    current = st.navigation([page("wall", ":material/tv:", default=True)], position="hidden")
 else:
     may = pages_for(who.role, who.demo, settings.demo_tools)
     allowed = {name: [p for p in pages if p.url_path in may or p.url_path == ""]

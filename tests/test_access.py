@@ -15,7 +15,7 @@ from tests.apptest import open_app_page
 PASSWORD = "correct-horse-battery"
 PAGES = {"overview": "pages/overview.py", "fireworks": "pages/fireworks.py", "bonded": "pages/bonded.py",
          "catalog": "pages/catalog.py", "digital": "pages/digital.py", "legislation": "pages/legislation.py",
-         "sql": "pages/sql.py", "import": "pages/data_import.py"}
+         "sql": "pages/sql.py", "import": "pages/import.py"}
 EXPECTED = {
     "leader": {"overview", "fireworks", "bonded", "catalog", "digital", "legislation"},
     "analyst": {"overview", "fireworks", "bonded", "catalog", "digital", "legislation", "sql"},
@@ -204,7 +204,7 @@ def test_demo_visitors_get_no_tools_unless_the_deployment_asks(app_env, monkeypa
 
     from tests.apptest import ROOT
     monkeypatch.setenv("LYG_DEMO_TOOLS", "0")
-    for path in ("pages/sql.py", "pages/data_import.py"):
+    for path in ("pages/sql.py", "pages/import.py"):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             open_app_page(path)  # not in a demo visitor's navigation
         typed = AppTest.from_file(str(ROOT / path), default_timeout=60)  # nor opened by a typed URL

@@ -15,6 +15,7 @@ from tests.browser import (
     scroll_through,
     streamlit_server,
 )
+from tests.browser import DONE as DONE_SELECTOR
 
 playwright = pytest.importorskip("playwright.sync_api")
 PAGES = {"overview": "/", "fireworks": "/fireworks", "bonded": "/bonded", "catalog": "/catalog",
@@ -120,11 +121,36 @@ def test_import_page_refuses_a_bad_file_in_the_browser(server, page, tmp_path):
     open_page(page, server + "/import")
     page.locator('input[type="file"]').set_input_files(str(bad))
     page.wait_for_timeout(1500)
-    page.get_by_role("button", name="校验并导入").click()
+    page.get_by_role("button", name="校验并预览（不写入）").click()
     page.wait_for_timeout(4000)
     body = page.inner_text("body")
     assert "导入失败，未写入任何数据" in body
+    assert page.get_by_role("button", name="确认导入").is_disabled()  # a refused file cannot be imported
     page.screenshot(path=str(ARTIFACTS / "import-refused.png"))
+
+
+def test_a_department_catalog_file_is_previewed_then_imported(data_copy, page, tmp_path):
+    """The four-row file in the guide's style: checked first (rows, and the values read another way), then imported on
+    the administrator's confirmation; on a server of its own, as it changes the data."""
+    from tests.test_catalog_guide import _xlsx
+    upload = _xlsx(tmp_path)
+    with streamlit_server({"LYG_DATA_DIR": str(data_copy), "LYG_DB_PATH": str(tmp_path / "lyg.duckdb")}) as base:
+        open_page(page, base + "/import")  # a deep link to a fresh server
+        assert page.get_by_text("Page not found").count() == 0
+        page.get_by_label("数据领域").click()
+        page.get_by_role("option", name="大数据资源目录").click()
+        page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
+        page.locator('input[type="file"]').set_input_files(str(upload))
+        page.wait_for_timeout(1500)
+        assert page.get_by_role("button", name="确认导入").is_disabled()
+        page.get_by_role("button", name="校验并预览（不写入）").click()
+        page.get_by_text("将新增 4 条").wait_for(timeout=60_000)
+        page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
+        assert "8 处数值已按规范读入" in page.inner_text("body")  # the rows themselves are drawn on a canvas
+        page.screenshot(path=str(ARTIFACTS / "import-preview.png"), full_page=True)
+        page.get_by_role("button", name="确认导入").click()
+        page.get_by_text("导入成功").wait_for(timeout=90_000)
+        page.screenshot(path=str(ARTIFACTS / "import-done.png"), full_page=True)
 
 
 def test_a_click_on_the_fireworks_map_checks_that_point(server, page):

@@ -21,7 +21,7 @@ from tests.apptest import json_strings, open_app_page
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_OR_FULLWIDTH = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 PAGES = ["pages/overview.py", "pages/fireworks.py", "pages/bonded.py", "pages/catalog.py", "pages/digital.py", "pages/legislation.py",
-         "pages/sql.py", "pages/data_import.py"]
+         "pages/sql.py", "pages/import.py"]
 TEXT_ELEMENTS = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error")
 WIDGETS = ("selectbox", "multiselect", "text_input", "text_area", "number_input", "date_input", "time_input", "radio", "button_group",
            "button", "checkbox", "toggle")

@@ -54,7 +54,7 @@ def test_page_runs_in_english(opened, path):
 
 NAVIGATION = {"overview": "pages/overview.py", "fireworks": "pages/fireworks.py", "bonded": "pages/bonded.py",
               "catalog": "pages/catalog.py", "digital": "pages/digital.py", "legislation": "pages/legislation.py",
-              "sources": "pages/sources.py", "sql": "pages/sql.py", "import": "pages/data_import.py"}
+              "sources": "pages/sources.py", "sql": "pages/sql.py", "import": "pages/import.py"}
 
 
 def test_app_navigation_lists_every_page(app_env):
@@ -106,3 +106,15 @@ def test_fireworks_filters_drive_the_charts(app_env):
     assert 2015 in years
     deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     assert {layer["id"] for layer in deck["layers"]} >= {"districts", "ban-zones", "always-banned", "incident-cells"}
+
+
+def test_every_page_file_is_named_as_its_url():
+    """A fresh server resolves the first request for /<name> by file name before app.py's navigation exists; a page
+    whose file is named otherwise answers "Page not found" to a deep link (it did for /import)."""
+    import re
+    from pathlib import Path
+    app = (Path(__file__).resolve().parent.parent / "app.py").read_text(encoding="utf-8")
+    keys = set(re.findall(r'page\("([a-z_]+)"', app))
+    assert keys >= set(NAVIGATION) | {"wall"}
+    for key in keys:
+        assert (Path(__file__).resolve().parent.parent / "pages" / f"{key}.py").exists(), key

@@ -120,7 +120,7 @@ def test_only_so_many_console_queries_run_at_once(console):
 
 
 def test_import_page_shows_domains_and_log(app_env):
-    at = open_app_page("pages/data_import.py")
+    at = open_app_page("pages/import.py")
     assert not at.exception, at.exception
     assert at.title[0].value == "数据导入"
     assert "incidents" in at.selectbox(key="imp-domain").options or "烟花爆竹相关事件" in at.selectbox(key="imp-domain").options
