@@ -68,6 +68,18 @@ def _bench(args, settings) -> int:
     return 0
 
 
+def _template(args, settings) -> int:
+    from lyg.importer.template import TEMPLATE_DOMAINS, template_bytes
+    if args.domain not in TEMPLATE_DOMAINS:
+        print(f"没有“{args.domain}”的 Excel 模板：可用 {'、'.join(TEMPLATE_DOMAINS)}（区域图形请以 GeoJSON、Shapefile 或 GeoPackage 导入）",
+              file=sys.stderr)
+        return 2
+    target = Path(args.out or f"{args.domain}_模板.xlsx")
+    target.write_bytes(template_bytes(args.domain, Path(settings.data_dir)))
+    print(f"已写入模板 {target}（“数据”表填写，“填写说明”表列出每列含义、允许值与示例）")
+    return 0
+
+
 def _import(args, settings) -> int:
     from lyg.importer.cli import run
     return run(args, settings)
@@ -129,6 +141,10 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--gcj02", action="store_true", help="坐标为高德 GCJ-02，导入时转换为 WGS84")
     imp.add_argument("--dry-run", action="store_true", help="只校验并列出错误与规范化提示，不写入任何数据")
     imp.set_defaults(func=_import)
+    tpl = sub.add_parser("template", help="生成某一数据领域的 Excel 填报模板（含填写说明与下拉选项）")
+    tpl.add_argument("domain", choices=list(DOMAIN_LABELS), help="数据领域")
+    tpl.add_argument("--out", help="输出文件（默认 <领域>_模板.xlsx）")
+    tpl.set_defaults(func=_template)
     user = sub.add_parser("user", help="本地账户：添加用户、解除锁定、生成大屏令牌（账户文件见 LYG_USERS_FILE）")
     user_sub = user.add_subparsers(dest="user_command", required=True)
     add = user_sub.add_parser("add", help="添加或重设用户（密码以 bcrypt 哈希保存）")

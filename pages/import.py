@@ -12,6 +12,7 @@ from lyg.importer.cli import import_any
 from lyg.importer.generic import DOMAIN_LABELS
 from lyg.importer.readers import MAX_BYTES, ImportFileError
 from lyg.importer.staging import import_log
+from lyg.importer.template import TEMPLATE_DOMAINS, template_bytes
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, labelled, table_with_downloads
 from lyg.ui.text import plain
@@ -52,6 +53,12 @@ with guarded(ctx):
     left, right = st.columns(2)
     options = {"domain": left.selectbox(ctx.t("imp.domain"), list(DOMAIN_LABELS), format_func=lambda d: ctx.tr.value(DOMAIN_LABELS[d]),
                                         key="imp-domain")}
+    if options["domain"] in TEMPLATE_DOMAINS:  # built on click: nothing is generated for a page view
+        left.download_button(ctx.t("imp.template"), lambda: template_bytes(options["domain"], Path(ctx.settings.data_dir)),
+                             f"{options['domain']}_模板.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                             key="imp-template", on_click="ignore", help=ctx.t("imp.template_help"))
+    else:
+        left.caption(ctx.t("imp.no_template"))
     upload = left.file_uploader(ctx.t("imp.file"), type=["csv", "xlsx", "geojson", "json", "zip", "gpkg"], key="imp-file")
     options.update(sheet=right.text_input(ctx.t("imp.sheet"), key="imp-sheet").strip() or None,
                    crs=right.text_input(ctx.t("imp.crs"), key="imp-crs").strip() or None,
