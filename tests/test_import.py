@@ -188,6 +188,10 @@ CORPUS = {  # name -> (domain, file maker, expected message fragment)
     "at formula": ("bonded_facilities", csv_file(FACILITY_HEADER, FACILITY_ROW.replace("新建仓库", "@SUM(A1)")), "疑似公式"),
     "plus formula": ("legislation_events", csv_file(EVENT_HEADER, EVENT_ROW.replace("座谈会", "+cmd|x")), "疑似公式"),
     # files that must be refused before they are parsed
+    "unit that cannot be converted": ("incidents", lambda t: write(t, "a.csv", INCIDENT_HEADER.replace("罚款", "罚款（千元）") + "\n" + INCIDENT_ROW),
+                                      "无法换算"),
+    "degrees out of range": ("incidents", lambda t: write(t, "a.csv", INCIDENT_HEADER + "\n" + INCIDENT_ROW.replace("119.17", "119°75'")),
+                             "不是有效的数值"),
     "duplicate header": ("incidents", lambda t: write(t, "a.csv", INCIDENT_HEADER + ",事件类型\n" + INCIDENT_ROW + ",投诉举报"), "出现了两次"),
     "300k-style polygon flood": ("ban_zones", many_polygons_zip, "要素"),
     "oversized geojson": ("ban_zones", oversized_geojson, "超过上限"),
@@ -229,6 +233,26 @@ def test_incidents_with_title_rows_gbk_and_chinese_dates(live, tmp_path):
     rows = db.execute("SELECT occurred_at, in_ban_zone, banned FROM fw_incidents WHERE occurred_at = TIMESTAMP '2026-02-17 23:40'")
     assert len(rows) >= 1
     assert "张三" in (data_dir / "imports" / "log.csv").read_text(encoding="utf-8")
+
+
+def test_numbers_dates_units_and_degrees_as_departments_write_them(live, tmp_path):
+    """Full-width digits, thousands separators, a unit in the header (万元 into 元 and back), 20190820 dates and
+    degrees-minutes-seconds are read into the contract's form, each with a warning naming row, column and both values."""
+    data_dir, db_path = live
+    header = INCIDENT_HEADER.replace("罚款", "罚款（万元）")
+    row = "2026-02-17 23:10,违规燃放查处,320706,119°10'12\",34°36'0\",０,0.02,illustrative"
+    result = import_any("incidents", write(tmp_path, "inc.csv", (header + "\n" + row + "\n").encode()), data_dir, db_path, user="t")
+    shown = {(w.row, w.column, w.original, w.value) for w in result.warnings}
+    assert {(2, "经度", "119°10'12\"", "119.17000"), (2, "纬度", "34°36'0\"", "34.60000"), (2, "伤亡人数", "０", "0"),
+            (2, "罚款（万元）", "0.02万元", "200元")} <= shown
+    stored = Database(db_path).execute("SELECT lon, lat, fine_yuan FROM fw_incidents ORDER BY incident_id DESC LIMIT 1").iloc[0]
+    assert (stored["lon"], stored["lat"], stored["fine_yuan"]) == (119.17, 34.6, 200.0)
+    progress = "工程代码,月份,计划累计进度,实际累计进度,累计支出（元）,来源性质\nP01,20190601,4.5,0.0,\"1,200,000\",illustrative\n"
+    result = import_any("progress", write(tmp_path, "p.csv", progress.encode()), data_dir, db_path, user="t")
+    assert {(w.column, w.original, w.value) for w in result.warnings} >= {("月份", "20190601", "2019-06-01"),
+                                                                          ("累计支出（元）", "1,200,000", "1200000"),
+                                                                          ("累计支出（元）", "1200000元", "120万元")}
+    assert Database(db_path).execute("SELECT spent_wan FROM dg_progress WHERE project_code = 'P01' AND month = DATE '2019-06-01'")["spent_wan"].iat[0] == 120
 
 
 def test_bonded_monthly_upsert(live, tmp_path):

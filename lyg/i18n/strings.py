@@ -214,6 +214,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.crs": ("坐标系（文件未声明时填写，如 EPSG:4490）", "Coordinate system if the file has none (e.g. EPSG:4490)"),
     "imp.gcj02": ("坐标为高德 GCJ-02（导入时转换为 WGS84）", "Coordinates are AMap GCJ-02 (convert to WGS84)"),
     "imp.user": ("操作人", "Operator"), "imp.run": ("确认导入", "Confirm import"),
+    "import_file.unit": ("表头所注单位无法换算为本列单位 {unit}（支持 元↔万元、美元↔万美元）", "the unit in the header cannot be converted to this column's unit “{unit}” (yuan and 10k yuan, USD and 10k USD convert)"),
     "imp.check": ("校验并预览（不写入）", "Check and preview (writes nothing)"),
     "imp.template": ("下载 Excel 填报模板", "Download the Excel template"),
     "imp.template_help": ("表头即导入所读的列名；“填写说明”表列出每列含义、单位、允许值与示例，词表列有下拉选项",

@@ -22,10 +22,11 @@ from lyg.formula import formula_mask
 from lyg.geo import geometry_problem
 from lyg.i18n import Message
 from lyg.importer.geometry import GEOMETRY_SUFFIXES, read_geometry_file
+from lyg.importer.lenient import header_unit, read_leniently
 from lyg.importer.readers import ImportFileError, read_table_file
 from lyg.importer.staging import ImportResult, apply_files
 from lyg.sources import read_raw, source_path
-from lyg.validate import ROW, ContractError, Problem, check_frame, check_references, coerce_frame
+from lyg.validate import ROW, ContractError, Normalised, Problem, check_frame, check_references, coerce_frame
 
 DOMAINS = {  # domain name on the command line -> contract table
     "incidents": "fw_incidents", "ban_zones": "fw_zones", "places": "fw_places", "bonded_monthly": "bz_monthly",
@@ -42,13 +43,18 @@ def header_names(col: Col) -> set[str]:
     return {col.name, col.name[:10], col.label, short}
 
 
-def map_headers(table: Table, frame: pd.DataFrame, file: str, auto_key: bool) -> tuple[pd.DataFrame, dict, list[Problem]]:
-    """(frame with contract column names, contract name -> the file's header, problems)."""
-    renamed, problems = {}, []
+def map_headers(table: Table, frame: pd.DataFrame, file: str, auto_key: bool) -> tuple[pd.DataFrame, dict, dict, list[Problem]]:
+    """(frame with contract column names, contract name -> the file's header, contract name -> the unit its header
+    gives in brackets (罚款（万元）), problems)."""
+    renamed, units, problems = {}, {}, []
     for col in table.columns:
         if col.type == "GEOMETRY":
             continue
         hit = next((c for c in frame.columns if c in header_names(col)), None)
+        if hit is None:  # a header that adds its unit: 罚款（元）
+            hit = next((c for c in frame.columns if c not in renamed and header_unit(c)[1] and header_unit(c)[0] in header_names(col)), None)
+            if hit is not None:
+                units[col.name] = header_unit(hit)[1]
         if hit is not None:
             renamed[hit] = col.name
         elif col.required and not (auto_key and col.name in table.key):
@@ -57,7 +63,7 @@ def map_headers(table: Table, frame: pd.DataFrame, file: str, auto_key: bool) ->
     for col in table.columns:  # optional columns a department left out are simply empty
         if not col.required and col.type != "GEOMETRY" and col.name not in frame.columns:
             frame[col.name] = ""
-    return frame, {v: k for k, v in renamed.items()}, problems
+    return frame, {v: k for k, v in renamed.items()}, units, problems
 
 
 def formula_cells(table: Table, frame: pd.DataFrame, file: str) -> list[Problem]:
@@ -104,10 +110,14 @@ def _referenced(table: Table, data_dir: Path) -> dict[str, pd.DataFrame]:
     return frames
 
 
-def validate(table: Table, frame: pd.DataFrame, file: str, data_dir: Path) -> pd.DataFrame:
-    frame, headers, problems = map_headers(table, frame, file, auto_key=table.name == "fw_incidents")
+def validate(table: Table, frame: pd.DataFrame, file: str, data_dir: Path) -> tuple[pd.DataFrame, list[Normalised]]:
+    """(typed rows, the values read another way); raises ContractError listing every problem."""
+    frame, headers, units, problems = map_headers(table, frame, file, auto_key=table.name == "fw_incidents")
     if problems:
         raise ContractError(problems)
+    frame, warnings, unconvertible = read_leniently(table, frame, file, headers, units)
+    if unconvertible:
+        raise ContractError([Problem(file, None, header, unit, Message("import_file.unit", unit=col.unit)) for col, header, unit in unconvertible])
     frame = _auto_ids(table, frame, data_dir)
     problems = formula_cells(table, frame, file)
     typed, found = coerce_frame(table, frame, file)
@@ -123,7 +133,7 @@ def validate(table: Table, frame: pd.DataFrame, file: str, data_dir: Path) -> pd
     if problems:
         named = [replace(p, column=headers.get(p.column, p.column)) for p in problems]  # the file's own header
         raise ContractError(sorted(named, key=lambda p: (p.row or 0, p.column or "")))
-    return typed
+    return typed, warnings
 
 
 def _text(value) -> str:
@@ -178,13 +188,14 @@ def import_table(domain: str, path: Path, data_dir: Path, db_path: Path, user: s
     step(0.05, Message("step.read", file=path.name))
     frame = _read(table, path, sheet, crs, gcj02)
     step(0.25, Message("step.validate", rows=len(frame)))
-    typed = validate(table, frame, path.name, data_dir)
+    typed, warnings = validate(table, frame, path.name, data_dir)
     step(0.5, Message("step.merge"))
     name, content, replaced = (_merge_geojson if table.has_geometry else _merge_csv)(table, typed, data_dir)
     if dry_run:
         step(1.0, Message("step.done"))
-        return ImportResult(added=len(typed) - replaced, replaced=replaced, preview=typed.drop(columns=[ROW], errors="ignore"))
+        return ImportResult(added=len(typed) - replaced, replaced=replaced, warnings=tuple(warnings),
+                            preview=typed.drop(columns=[ROW], errors="ignore"))
     step(0.65, Message("step.rebuild"))
-    apply_files(data_dir, db_path, {name: content}, domain=domain, source=path, user=user, rows=len(typed))
+    apply_files(data_dir, db_path, {name: content}, domain=domain, source=path, user=user, rows=len(typed), warnings=warnings)
     step(1.0, Message("step.done"))
-    return ImportResult(added=len(typed) - replaced, replaced=replaced)
+    return ImportResult(added=len(typed) - replaced, replaced=replaced, warnings=tuple(warnings))
