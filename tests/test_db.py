@@ -42,7 +42,7 @@ def test_reopens_after_a_rebuild(data_copy, tmp_path):
     database = Database(path)
     first = database.execute("SELECT count(*) AS n FROM cat_departments")["n"].iat[0]
     departments = data_copy / "departments.csv"
-    departments.write_text(departments.read_text(encoding="utf-8") + "3207999,市新部门,illustrative\n", encoding="utf-8")
+    departments.write_text(departments.read_text(encoding="utf-8") + "11320700999123451K,市新部门,illustrative\n", encoding="utf-8")
     build(data_copy, path)
     assert database.execute("SELECT count(*) AS n FROM cat_departments")["n"].iat[0] == first + 1
 
@@ -69,7 +69,7 @@ def test_named_query_results_are_shared_copies_and_dropped_on_rebuild(data_copy,
         return int(rows.loc[rows["table_name"] == "cat_departments", "rows"].iat[0])
     before = departments_rows()
     departments = data_copy / "departments.csv"
-    departments.write_text(departments.read_text(encoding="utf-8") + "3207998,市另一新部门,illustrative\n", encoding="utf-8")
+    departments.write_text(departments.read_text(encoding="utf-8") + "1132070099812345X4,市另一新部门,illustrative\n", encoding="utf-8")
     build(data_copy, path)
     assert departments_rows() == before + 1  # the rebuilt file is a new database: nothing stale is served
 
@@ -89,6 +89,6 @@ def test_derived_values_are_built_once_per_file_and_rebuilt_after_a_rebuild(data
     assert len(calls) == 1 and "changed by a caller" not in set(again["name"])  # built once, handed out as copies
     assert "cat_departments" in provenance.illustrative_tables(database)
     path_csv = data_copy / "departments.csv"
-    path_csv.write_text(path_csv.read_text(encoding="utf-8") + "3207997,市又一新部门,illustrative\n", encoding="utf-8")
+    path_csv.write_text(path_csv.read_text(encoding="utf-8") + "11320700997123458W,市又一新部门,illustrative\n", encoding="utf-8")
     build(data_copy, path)
     assert len(database.memo(("departments",), departments)) == len(again) + 1 and len(calls) == 2
