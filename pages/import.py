@@ -14,7 +14,7 @@ from lyg.importer.readers import MAX_BYTES, ImportFileError
 from lyg.importer.staging import import_log
 from lyg.importer.template import TEMPLATE_DOMAINS, template_bytes
 from lyg.ui.context import context
-from lyg.ui.layout import guarded, labelled, table_with_downloads
+from lyg.ui.layout import for_display, guarded, labelled, table_with_downloads
 from lyg.ui.text import plain
 from lyg.validate import ContractError
 
@@ -73,7 +73,7 @@ with guarded(ctx):
             st.info(ctx.t("imp.preview", added=preview.added, replaced=preview.replaced, departments=preview.new_departments))
             show_warnings(ctx, preview)
             if preview.preview is not None:
-                st.dataframe(preview.preview.head(PREVIEW_ROWS), hide_index=True, width="stretch")
+                st.dataframe(for_display(preview.preview.head(PREVIEW_ROWS)), hide_index=True, width="stretch")
     ready = upload is not None and st.session_state.get("imp-checked") == checked_as
     if st.button(ctx.t("imp.run"), type="primary", disabled=not ready, key="imp-run", help=None if ready else ctx.t("imp.check_first")):
         result = run_import(ctx, options, upload, dry_run=False, bar=st.progress(0.0))

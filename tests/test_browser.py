@@ -222,3 +222,24 @@ def test_catalog_export_is_built_on_click_with_its_notes(server, page, tmp_path)
     assert data.decode("utf-8-sig").startswith("# 导出内容: catalog_view")
     frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", skiprows=note_lines(data))
     assert len(frame) == 3200 and frame.columns[0] == "数据性质" and set(frame["数据性质"]) == {"示例"}
+
+
+def test_catalog_facets_keep_their_values_after_a_new_search(server, page):
+    """Two facets from a copied link, then a new search: the URL keeps the values, never a label with its count."""
+    from urllib.parse import parse_qs, urlparse
+    open_page(page, server + "/catalog?q=人口&share=无条件共享&format=数据库", settle_ms=1500)
+    before = page.locator('[data-testid="stMain"]').inner_text()
+    search = page.get_by_placeholder("搜索名称、摘要、信息项或提供方")
+    search.fill("人口信息")
+    search.press("Enter")
+    page.wait_for_timeout(1500)
+    page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
+    search.fill("人口")
+    search.press("Enter")
+    page.wait_for_timeout(1500)
+    page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["share"] == ["无条件共享"] and query["format"] == ["数据库"], page.url
+    after = page.locator('[data-testid="stMain"]').inner_text()
+    count = [line for line in before.splitlines() if line.startswith("共 ")]
+    assert count and count[0] in after and "共 0 条" not in after

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -118,3 +119,29 @@ def test_every_page_file_is_named_as_its_url():
     assert keys >= set(NAVIGATION) | {"wall"}
     for key in keys:
         assert (Path(__file__).resolve().parent.parent / "pages" / f"{key}.py").exists(), key
+
+
+MISSING_WORDS = re.compile(r"(?<![A-Za-z])(nan|None|NaT|inf|undefined|<NA>)(?![A-Za-z])")
+
+
+def _shown_text(at: AppTest) -> list[str]:
+    """Every text a reader meets on a page: headings, Markdown, captions, alerts, metrics, widget labels and options,
+    and every cell of every table."""
+    texts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success", "text"):
+        texts += [str(e.value) for e in getattr(at, kind)]
+    texts += [f"{m.label} {m.value} {m.delta or ''}" for m in at.metric]
+    for widget in (*at.selectbox, *at.multiselect, *at.radio):
+        texts += [str(widget.label), *(str(o) for o in widget.options)]  # options as the reader sees them
+    for frame in at.dataframe:
+        value = frame.value
+        texts += [str(c) for c in value.columns] + [str(v) for v in value.astype(str).to_numpy().ravel()]
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_no_page_shows_nan_none_or_undefined(opened, path, lang):
+    at = opened(path, lang)
+    shown = [t for t in _shown_text(at) if MISSING_WORDS.search(t)]
+    assert not shown, shown[:5]

@@ -60,8 +60,17 @@ def database(settings: Settings, who: Identity | None = None) -> Database:
 
 
 def current_language() -> str:
-    lang = st.query_params.get("lang") or st.session_state.get("lang") or load_settings().language
-    return lang if lang in i18n.LANGUAGES else "zh"
+    """The reader's language: from the URL, else this session's choice, else the deployment's default. It is kept in
+    the session and written back to the URL (a page switch clears the URL's parameters), so a copied link and the next
+    click keep it."""
+    asked = st.query_params.get("lang")
+    default = load_settings().language
+    lang = asked or st.session_state.get("lang") or default
+    lang = lang if lang in i18n.LANGUAGES else "zh"
+    st.session_state["lang"] = lang
+    if asked != lang and (asked or lang != default):
+        st.query_params["lang"] = lang
+    return lang
 
 
 def leave_legacy_pages_mode() -> None:

@@ -49,12 +49,33 @@ def _t(ctx_or_lang, key, **fmt):
     return i18n.t(key, lang, **fmt)
 
 
-def for_display(frame: pd.DataFrame) -> pd.DataFrame:
-    """Dates without a time of day shown as dates (2019-08-20, not 2019-08-20 00:00:00)."""
+MISSING = "—"
+
+
+def _numbers_with_gaps(series: pd.Series) -> pd.Series:
+    whole = bool((series.dropna() % 1 == 0).all())
+    def shown(v) -> str:
+        if pd.isna(v):
+            return MISSING
+        return f"{int(v):,}" if whole else f"{v:,.2f}".rstrip("0").rstrip(".")
+    return series.map(shown)
+
+
+def for_display(frame: pd.DataFrame, keep: tuple = ()) -> pd.DataFrame:
+    """Dates without a time of day shown as dates (2019-08-20, not 2019-08-20 00:00:00), and a missing value as —
+    (the grid would print None; a number column with gaps becomes text, whole numbers without a trailing .0). Columns in
+    keep have a column_config of their own (a progress bar) and stay numbers."""
     out = frame.copy()
     for col in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[col]) and (out[col].dropna().dt.normalize() == out[col].dropna()).all():
-            out[col] = out[col].dt.date
+        series = out[col]
+        if pd.api.types.is_datetime64_any_dtype(series) and (series.dropna().dt.normalize() == series.dropna()).all():
+            series = out[col] = series.dt.date
+        if col in keep or not series.isna().any():
+            continue
+        if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+            out[col] = _numbers_with_gaps(series)
+        else:
+            out[col] = series.astype(object).where(series.notna(), MISSING)
     return out
 
 
@@ -71,7 +92,7 @@ def table_with_downloads(ctx: PageContext, frame: pd.DataFrame, name: str, key: 
     tables: the tables its values come from; rows: each row's provenance where rows differ. Illustrative rows get
     a 数据性质 column, and both files carry notes on the as-of date, the sources and the sample-data warning.
     """
-    frame = for_display(marks.with_provenance_column(ctx, frame, rows, tables))
+    frame = for_display(marks.with_provenance_column(ctx, frame, rows, tables), keep=tuple(column_config or ()))
     st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto", column_config=column_config, key=f"{key}-table")
     downloads(ctx, frame, name, key, tables, sample=ctx.t("mark.column") in frame.columns, as_of=as_of)
 
