@@ -203,6 +203,11 @@ def test_language_switch_in_the_browser_keeps_the_view(server, page):
                            ".map(e => e.textContent).join(' ')")
     assert "Incidents" in charts and not any("\u4e00" <= ch <= "\u9fff" for ch in charts), charts
     page.screenshot(path=str(ARTIFACTS / "fireworks-en.png"), full_page=True)
+    # then a page switch from the sidebar: still English, and the URL still says so (a copied link opens in English)
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Bonded zone", exact=False).first.click()
+    page.wait_for_function("() => location.pathname.endsWith('/bonded') && location.search.includes('lang=en')", timeout=30_000)
+    page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
+    assert "Data as of" in page.inner_text("body")
     assert not watch.console_errors, watch.console_errors
     assert not watch.outside_requests, watch.outside_requests
 
