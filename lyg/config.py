@@ -6,6 +6,8 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from lyg.wall import PANEL_TITLES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -14,7 +16,7 @@ class Settings:
     data_dir: Path = PROJECT_ROOT / "data"
     db_path: Path = PROJECT_ROOT / "build" / "lyg.duckdb"
     language: str = "zh"
-    wall_panels: tuple[str, ...] = ("overview", "fireworks", "bonded", "catalog", "digital")
+    wall_panels: tuple[str, ...] = tuple(PANEL_TITLES)  # every panel, in the wall module's order
     wall_dwell_seconds: int = 30
     wall_refresh_seconds: int = 60
     basemap_style_url: str = ""  # an intranet style.json; empty = district outlines only

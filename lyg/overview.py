@@ -11,8 +11,8 @@ from lyg.fireworks import analysis as fw
 from lyg.i18n import ZH, Translator
 from lyg.legislation import analysis as leg
 from lyg.snapshot import Snapshot, take
+from lyg.status import STATUS_MARK
 
-STATUS_MARKS = {"on": "▲", "risk": "■", "off": "▼", "info": "●"}
 BONDED_DISTRICTS = {"", "320703", "320771", "3207L1"}  # the blocks lie in 开发区 and 徐圩新区, both in 连云区
 FRESH_ON, FRESH_RISK = 80.0, 60.0  # % of assessed catalog entries up to date
 SEASON_RISK_PCT = 20.0  # more incidents than last season: up to +20% is at risk, beyond it an alert
@@ -34,7 +34,7 @@ class Headline:
 def _headline(tr: Translator, domain: str, title: str, value: str, comparison: str, status: str, day: date,
               query: dict | None = None, illustrative: bool = True) -> Headline:
     return Headline(domain, title, value, comparison, status, day, query or {},
-                    f"{STATUS_MARKS[status]} {tr(f'status.{status}')}", illustrative)
+                    f"{STATUS_MARK[status]} {tr(f'status.{status}')}", illustrative)
 
 
 

@@ -4,13 +4,13 @@ import streamlit as st
 from lyg import meta
 from lyg.bonded import analysis as bz
 from lyg.bonded import figures
+from lyg.status import STATUS_NAMED
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
 from lyg.ui.shared import shared
 from lyg.ui.text import plain
 
-STATUS_MARK = {"on": "green", "risk": "orange", "off": "red"}
 MONTHLY_COLUMNS = ["month", "block_code", "block", "subzone", "industrial_output", "logistics_revenue", "trade_total",
                    "leading_industry_output"]
 ctx = context("bonded")
@@ -40,7 +40,7 @@ with guarded(ctx):
         for col, p in zip(st.columns(2), row):
             col.plotly_chart(shared(ctx, ("bullet", year, p.indicator_code), lambda p=p: marks.marked(ctx, figures.bullet(p, tr=ctx.tr), "bz_monthly")),
                              key=f"bullet-{p.indicator_code}")
-            col.markdown(f":{STATUS_MARK[p.status]}[**{figures.status_line(p, ctx.tr)}**]")  # numbers and fixed words only
+            col.markdown(f":{STATUS_NAMED[p.status]}[**{figures.status_line(p, ctx.tr)}**]")  # numbers and fixed words only
 
     st.subheader(ctx.t("bz.paths"))
     charts = shared(ctx, ("bonded-paths", year), lambda: path_charts(year, progress))

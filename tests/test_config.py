@@ -51,3 +51,10 @@ def test_unknown_keys_are_ignored_and_a_bad_auth_refused(clean_env, tmp_path):
 def test_paths_from_the_environment_are_paths(clean_env, tmp_path):
     clean_env.setenv("LYG_DB_PATH", str(tmp_path / "x.duckdb"))
     assert load_settings(tmp_path / "absent.toml").db_path == Path(tmp_path / "x.duckdb")
+
+
+def test_the_default_playlist_is_every_panel(tmp_path, monkeypatch):
+    from lyg.config import Settings
+    from lyg.wall import PANEL_TITLES, playlist
+    assert playlist(Settings().wall_panels) == list(PANEL_TITLES)
+    assert "legislation" in Settings().wall_panels

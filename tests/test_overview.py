@@ -80,7 +80,7 @@ def test_bonded_headlines_carry_value_target_variance_and_date():
     assert share.comparison == "目标：高于50.0%（+10.6个百分点）"
     assert overview.bonded(snap, district="320706") == []  # 海州区 has no block
     english = overview.bonded(snap, tr=i18n.EN)[0]
-    assert english.value == "2.43 bn yuan" and english.status_text == "▲ On track"
+    assert english.value == "2.43 bn yuan" and english.status_text == "● On track"
 
 
 def test_fireworks_headline_is_the_lunar_season_counted_by_hand(db, built_db_path):
@@ -218,3 +218,22 @@ def test_district_drill_down_narrows_the_figures_and_the_map(app_env):
     assert _deck_centre(haizhou) != _deck_centre(city)
     lianyun = open_app_page("pages/overview.py", district="320703")
     assert "综保区·工业总产值" in " ".join(m.value for m in lianyun.markdown)
+
+
+def test_one_meaning_per_mark_across_the_product(db):
+    """The same status has the same shape and colour on the overview, the bonded page and the digital page, and no
+    status is drawn as an arrow (an arrow is a direction: a rise marked ▼ read as a fall)."""
+    from lyg.bonded import analysis as bz
+    from lyg.bonded import figures as bz_fig
+    from lyg.digital import figures as dg_fig
+    from lyg.status import STATUS_HEX, STATUS_MARK
+    from lyg.viz.charts import STATUS_COLOURS
+    assert not set(STATUS_MARK.values()) & {"▲", "▼"}  # the arrows are kept for directions
+    for h in overview.headlines(db):
+        assert h.status_text.startswith(STATUS_MARK[h.status]), h
+    for p in bz.progress(db, 2020):
+        assert bz_fig.status_line(p).startswith(STATUS_MARK[p.status]), p
+    assert (dg_fig.SCHEDULE_MARK["on"], dg_fig.SCHEDULE_MARK["risk"], dg_fig.SCHEDULE_MARK["late"]) == (
+        STATUS_MARK["on"], STATUS_MARK["risk"], STATUS_MARK["off"])
+    assert (dg_fig.SCHEDULE_COLOURS["on"], dg_fig.SCHEDULE_COLOURS["late"]) == (STATUS_HEX["on"], STATUS_HEX["off"])
+    assert STATUS_COLOURS is STATUS_HEX

@@ -8,6 +8,7 @@ from plotly.subplots import make_subplots
 
 from lyg.bonded.metrics import AT_RISK_RATIO, SHARE_MARGIN_PP, Progress
 from lyg.i18n import ZH, Translator
+from lyg.status import STATUS_MARK
 from lyg.viz import maps
 from lyg.viz.charts import STATUS_COLOURS, styled
 
@@ -36,8 +37,8 @@ def _bands(p: Progress) -> list[tuple[float, float]]:
 
 
 def status_line(p: Progress, tr: Translator = ZH) -> str:
-    """Status in words and arrows, never by colour alone."""
-    head = f"{p.arrow} {tr.value(p.status_text)}"
+    """Status by its mark and word (never by colour alone), then the direction of the gap as an arrow with the numbers."""
+    head = f"{STATUS_MARK[p.status]} {tr.value(p.status_text)} {p.arrow}"
     if p.comparison == "share_above":
         return tr("bonded_chart.status_share", head=head, actual=tr.amount(p.actual, "%"), target=target_text(p, tr), pp=p.variance_target)
     if p.complete:

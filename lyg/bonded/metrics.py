@@ -19,6 +19,8 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from lyg.status import direction
+
 AT_RISK_RATIO = 0.90
 SHARE_MARGIN_PP = 2.0
 STATUS_TEXT = {"on": "正常", "risk": "预警", "off": "滞后"}
@@ -55,7 +57,7 @@ class Progress:
     @property
     def arrow(self) -> str:
         gap = self.variance_target if self.complete or self.comparison == "share_above" else self.variance_expected
-        return "▲" if gap >= 0 else "▼"
+        return direction(gap)
 
 
 def monthly_in_target_unit(values: pd.Series, monthly_unit: str, target_unit: str) -> pd.Series:

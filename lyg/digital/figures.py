@@ -6,10 +6,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from lyg.i18n import ZH, Translator
+from lyg.status import STATUS_HEX, STATUS_MARK
 from lyg.viz.charts import styled, wrap_words
 
-SCHEDULE_COLOURS = {"done": "#059669", "on": "#10b981", "risk": "#f59e0b", "late": "#dc2626", "not_started": "#94a3b8"}
-SCHEDULE_MARK = {"done": "✓", "on": "●", "risk": "▲", "late": "✕", "not_started": "○"}
+# the product's status marks and colours (lyg/status.py): on time is "on", at risk "risk", late "off"
+SCHEDULE_COLOURS = {"done": "#56B4E9", "on": STATUS_HEX["on"], "risk": STATUS_HEX["risk"], "late": STATUS_HEX["off"], "not_started": "#94a3b8"}
+SCHEDULE_MARK = {"done": "✓", "on": STATUS_MARK["on"], "risk": STATUS_MARK["risk"], "late": STATUS_MARK["off"], "not_started": "○"}
 
 
 def framework(components: pd.DataFrame, selected: str | None = None, tr: Translator = ZH) -> go.Figure:

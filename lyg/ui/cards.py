@@ -5,20 +5,20 @@ import streamlit as st
 
 from lyg.alerts import Alert
 from lyg.overview import Headline
+from lyg.status import STATUS_NAMED
 from lyg.ui.context import PageContext, as_of_text
 from lyg.ui.marks import badge
 from lyg.ui.navigation import page_of
 from lyg.ui.text import plain
 
-COLOUR = {"on": "green", "risk": "orange", "off": "red", "info": "blue"}
-SEVERITY_COLOUR = {1: "red", 2: "orange", 3: "blue"}
+SEVERITY_COLOUR = {1: STATUS_NAMED["off"], 2: STATUS_NAMED["risk"], 3: STATUS_NAMED["info"]}  # 告警, 预警, 提示
 
 
 def headline_card(ctx: PageContext, h: Headline, key: str) -> None:
     with st.container(border=True, key=key):
         st.markdown(f"**{plain(h.title)}**" + (f" {badge(ctx)}" if h.illustrative else ""))
         st.markdown(f"## {plain(h.value)}")
-        st.markdown(f":{COLOUR[h.status]}[**{plain(h.status_text)}**]　{plain(h.comparison)}")
+        st.markdown(f":{STATUS_NAMED[h.status]}[**{plain(h.status_text)}**]　{plain(h.comparison)}")
         left, right = st.columns([2, 1])
         left.caption(as_of_text(h.as_of, ctx.lang))
         right.page_link(page_of(h.domain), label=ctx.t("overview.open"), query_params=h.query or None, icon=":material/arrow_forward:")

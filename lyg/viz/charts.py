@@ -6,9 +6,11 @@ import re
 import numpy as np
 import plotly.graph_objects as go
 
+from lyg.status import STATUS_HEX
+
 FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 PALETTE = ["#1d4ed8", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563"]
-STATUS_COLOURS = {"on": "#059669", "risk": "#d97706", "off": "#dc2626", "neutral": "#64748b"}
+STATUS_COLOURS = STATUS_HEX  # one palette for every status (lyg/status.py)
 
 
 # Plotly renders a few HTML tags in any text. The house uses <br> and <b> for layout; any other tag in a figure

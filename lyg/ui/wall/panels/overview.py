@@ -8,6 +8,7 @@ import streamlit as st
 from lyg import alerts, meta, overview, snapshot
 from lyg.bonded import analysis as bz
 from lyg.fireworks import analysis as fw
+from lyg.status import STATUS_HEX
 from lyg.ui.context import PageContext
 from lyg.ui.marks import badge
 from lyg.ui.shared import shared
@@ -29,7 +30,7 @@ def show(ctx: PageContext) -> None:
                     tag = f" {sample_tag(ctx, 16, short=True)}" if h.illustrative else ""
                     st.markdown(f"<div style='font-size:20px;font-weight:600'>{html.escape(h.title)}{tag}</div>", unsafe_allow_html=True)
                     st.markdown(f"<div style='font-size:40px;font-weight:700'>{html.escape(h.value)}</div>"
-                                f"<div style='font-size:22px'>{html.escape(h.status_text)}</div>", unsafe_allow_html=True)
+                                f"<div style='font-size:22px;font-weight:700;color:{STATUS_HEX[h.status]}'>{html.escape(h.status_text)}</div>", unsafe_allow_html=True)
         st.markdown(f"### {ctx.t('overview.alerts')}")
         for a in found[:3]:
             text = shortened(a.text, 64 if ctx.lang == "zh" else 120)
