@@ -17,7 +17,19 @@ from lyg.ui.verdict import show_verdict
 from lyg.viz.maps import picked_point
 
 ctx = context("fireworks")
-MAP_PICK = ctx.t("fw.map_pick")
+MAP_PICK, CUSTOM = ctx.t("fw.map_pick"), ctx.t("fw.custom")
+CHECK_PARAM = "check"  # lon,lat,YYYY-MM-DDTHH:MM of the checker's question, so a copied link asks it again
+
+
+def checked_from_url() -> tuple[float, float, datetime] | None:
+    """The checker's question from the URL, None when there is none or it cannot be read."""
+    try:
+        lon, lat, when = st.query_params.get(CHECK_PARAM, "").split(",")
+        lon, lat, when = float(lon), float(lat), datetime.fromisoformat(when)
+    except ValueError:
+        return None
+    west, south, east, north = CITY_BOX.bounds
+    return (lon, lat, when) if west <= lon <= east and south <= lat <= north else None
 
 
 def remember_map_pick() -> None:
@@ -53,18 +65,22 @@ with guarded(ctx):
     map_col, check_col = st.columns([3, 2])
     with check_col:
         st.subheader(ctx.t("fw.checker"))
-        place = st.selectbox(ctx.t("fw.place"), [*CHECK_POINTS, MAP_PICK, ctx.t("fw.custom")], key="check-place", format_func=ctx.tr.value)
+        asked = checked_from_url() if "check-place" not in st.session_state else None  # a copied link's question
+        if asked:
+            st.session_state["check-place"], st.session_state["fw-url-point"] = CUSTOM, asked[:2]
+        place = st.selectbox(ctx.t("fw.place"), [*CHECK_POINTS, MAP_PICK, CUSTOM], key="check-place", format_func=ctx.tr.value)
         default_lon, default_lat = st.session_state.get("fw-picked", CITY_CENTRE) if place == MAP_PICK else \
-            CHECK_POINTS.get(place, CITY_CENTRE)
+            st.session_state.get("fw-url-point", CITY_CENTRE) if place == CUSTOM else CHECK_POINTS.get(place, CITY_CENTRE)
         key_suffix = f"{place}-{default_lon}-{default_lat}"
         lon_col, lat_col = st.columns(2)
         west, south, east, north = CITY_BOX.bounds
         lon = lon_col.number_input(ctx.t("fw.lon"), west, east, default_lon, 0.001, format="%.4f", key=f"lon-{key_suffix}")
         lat = lat_col.number_input(ctx.t("fw.lat"), south, north, default_lat, 0.001, format="%.4f", key=f"lat-{key_suffix}")
         day_col, time_col = st.columns(2)
-        first_question = fw.default_check_moment(ctx.db)
+        first_question = asked[2] if asked else fw.default_check_moment(ctx.db)
         day = day_col.date_input(ctx.t("fw.date"), value=first_question.date(), key="check-date")
         moment = time_col.time_input(ctx.t("fw.time"), value=first_question.time(), step=1800, key="check-time")
+        st.query_params[CHECK_PARAM] = f"{lon:.5f},{lat:.5f},{datetime.combine(day, moment):%Y-%m-%dT%H:%M}"
         show_verdict(ctx, fw.rules(ctx.db).check(lon, lat, datetime.combine(day, moment), ctx.tr))
 
     with map_col:

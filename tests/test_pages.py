@@ -145,3 +145,16 @@ def test_no_page_shows_nan_none_or_undefined(opened, path, lang):
     at = opened(path, lang)
     shown = [t for t in _shown_text(at) if MISSING_WORDS.search(t)]
     assert not shown, shown[:5]
+
+
+def test_the_checker_question_is_in_the_url_and_says_which_rule_allowed_it(app_env):
+    """A copied link asks the same question again; on 除夕 2020 inside the 海州区 zone the answer says the point is in a
+    ban zone and the festival exception applies, not just "not banned"."""
+    at = run_page("pages/fireworks.py", check="119.17000,34.60000,2020-01-24T23:00")
+    assert not at.exception, at.exception
+    assert (at.number_input[0].value, at.number_input[1].value) == (119.17, 34.6)
+    headings = " ".join(m.value for m in at.markdown if m.value.startswith("###"))
+    assert "位于禁放区域内，节日例外" in headings, headings
+    assert at.query_params["check"] in ("119.17000,34.60000,2020-01-24T23:00", ["119.17000,34.60000,2020-01-24T23:00"])
+    at.date_input(key="check-date").set_value(date(2020, 3, 10)).run()
+    assert "2020-03-10T23:00" in str(at.query_params["check"])

@@ -192,6 +192,7 @@ class BanRules:
             "approximate": approximate, "provenance": "illustrative" if sample else "real",
             "penalty": tr("ban_rule.penalty") if reasons else None,
             "summary": _summary(banned, in_urban, notice, zone, when, tr, unknowns),
+            "allowed_because": _allowed_because(banned, notice, zone, when),
         }
 
     def _may_be_zoned(self, notice: Notice, lon: float, lat: float) -> bool:
@@ -329,6 +330,19 @@ def _summary(banned: bool | None, in_urban: bool, notice: Notice | None, zone: A
     if festival:
         return tr("ban_rule.festival", zone=tr.value(zone.name), festival=tr.value(festival), rule=rule)
     return tr("ban_rule.outside_hours", zone=tr.value(zone.name), rule=rule)
+
+
+def _allowed_because(banned: bool | None, notice: Notice | None, zone: Area | None, when: datetime) -> str | None:
+    """Why a point is not banned, for the heading: inside a zone on a festival night or outside its hours says so,
+    so "not banned" never hides that the point lies in a ban zone."""
+    if banned is not False:
+        return None
+    if notice is None:
+        return "no_notice"
+    if zone is None:
+        return "outside_zone"
+    festival = _festival_of_night(when)
+    return "festival" if festival and not NIGHT_END <= when.hour < NIGHT_START else "outside_hours"
 
 
 def _festival_of_night(when: datetime) -> str | None:

@@ -13,6 +13,8 @@ HEADINGS = {True: (":material/block:", "red", "fw.banned"), False: (":material/c
 
 def show_verdict(ctx: PageContext, verdict: dict) -> None:
     icon, colour, key = HEADINGS[verdict["banned"]]
+    if verdict.get("allowed_because"):  # in a zone but not now, outside every zone, or before any notice: say which
+        key = f"fw.allowed.{verdict['allowed_because']}"
     with st.container(border=True, key="fw-verdict"):
         sample = f" {badge(ctx)}" if verdict.get("provenance") == "illustrative" else ""
         st.markdown(f"### {icon} :{colour}[{ctx.t(key)}]{sample}")
