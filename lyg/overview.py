@@ -1,7 +1,7 @@
 """The leader's headline figures, each computed by its domain's own functions (no second copy of the logic)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from lyg import provenance, vocab
@@ -29,6 +29,11 @@ class Headline:
     query: dict = field(default_factory=dict)  # the view to open on the domain's page (lyg.ui.navigation maps domain to page)
     status_text: str = ""  # the mark and the status word, in the language the headline was built in
     illustrative: bool = True  # built from any illustrative row: shown with the 示例 mark
+    by_district: bool = False  # narrows with the chosen district; otherwise a city-wide (or zone-wide) figure
+
+    @property
+    def city_wide(self) -> bool:
+        return not self.by_district
 
 
 def _headline(tr: Translator, domain: str, title: str, value: str, comparison: str, status: str, day: date,
@@ -100,8 +105,9 @@ def fireworks(db: Database, district: str = "", tr: Translator = ZH) -> list[Hea
     status = season_status(change)
     where = tr.value(vocab.DISTRICT_NAMES.get(district, "全市"))
     compared = tr("headline.fw_no_previous") if change is None else tr("headline.fw_previous", n=season["previous"], pct=change)
-    return [_headline(tr, "fireworks", tr("headline.fw_title", year=season["season_year"], where=where), tr("headline.fw_value", n=season["this"]),
-                      compared, status, day, illustrative=provenance.illustrative(db, "fw_incidents"))]
+    head = _headline(tr, "fireworks", tr("headline.fw_title", year=season["season_year"], where=where), tr("headline.fw_value", n=season["this"]),
+                     compared, status, day, illustrative=provenance.illustrative(db, "fw_incidents"))
+    return [replace(head, by_district=True)]
 
 
 def headlines(db: Database, district: str = "", tr: Translator = ZH, snap: Snapshot | None = None) -> list[Headline]:

@@ -29,7 +29,7 @@ with guarded(ctx):
         for start in range(0, len(heads), 3):
             for col, (i, h) in zip(st.columns(3), enumerate(heads[start:start + 3], start=start)):
                 with col:
-                    headline_card(ctx, h, key=f"head-{i}")
+                    headline_card(ctx, h, key=f"head-{i}", district=district)
         if district:
             st.caption(ctx.t("overview.city_level"))
     with right:
@@ -37,13 +37,13 @@ with guarded(ctx):
         if not found:
             st.markdown(f":green[{ctx.t('overview.no_alerts')}]")
         for a in found[:8]:
-            alert_row(ctx, a)
+            alert_row(ctx, a, district)
         if len(found) > 8:
             with st.expander(ctx.t("overview.more_alerts", n=len(found) - 8)):
                 for a in found[8:]:
-                    alert_row(ctx, a)
+                    alert_row(ctx, a, district)
 
-    st.subheader(ctx.t("overview.map"))
+    st.subheader(ctx.t("overview.map_of", where=names[district]) if district else ctx.t("overview.map"))
     labels = {layer: ctx.t(f"layer.{layer}") for layer in LAYERS}
     shown = st.pills(ctx.t("overview.layers"), list(LAYERS), selection_mode="multi", default=list(LAYERS),
                      format_func=labels.get, key="overview-layers") or []

@@ -158,3 +158,14 @@ def test_the_checker_question_is_in_the_url_and_says_which_rule_allowed_it(app_e
     assert at.query_params["check"] in ("119.17000,34.60000,2020-01-24T23:00", ["119.17000,34.60000,2020-01-24T23:00"])
     at.date_input(key="check-date").set_value(date(2020, 3, 10)).run()
     assert "2020-03-10T23:00" in str(at.query_params["check"])
+
+
+def test_a_district_view_says_which_figures_are_city_wide(app_env):
+    at = run_page("pages/overview.py", district="320706")
+    assert not at.exception, at.exception
+    titles = [m.value for m in at.markdown if m.value.startswith("**")]
+    fireworks = [t for t in titles if "烟花爆竹" in t]
+    assert fireworks and all("海州区" in t and "全市" not in t for t in fireworks), fireworks
+    city_wide = [t for t in titles if "资源目录" in t or "数字政府" in t or "立法" in t]
+    assert city_wide and all("全市" in t for t in city_wide), city_wide
+    assert any(s.value.startswith("海州区态势图") for s in at.subheader)

