@@ -97,11 +97,47 @@ def _user(args, settings) -> int:
     elif args.user_command == "unlock":
         accounts.unlock(path, args.name)
         print(f"已解除 {args.name} 的锁定")
+    elif args.user_command == "ingest-token":
+        print("接入令牌（只显示这一次，旧令牌随即失效；仅可用于 POST /incidents）：")
+        print(accounts.new_ingest_token(path))
     else:
         token = accounts.new_wall_token(path)
         print("大屏令牌（只显示这一次，旧令牌随即失效）：")
         print(token)
         print(f"大屏地址：http://<服务器>:8501/?wall=1&token={token}")
+    return 0
+
+
+def _ingest(args, settings) -> int:
+    import json
+
+    from lyg.db import Database
+    if args.ingest_command == "serve":
+        from lyg.ingest_server import serve
+        print(f"事件接入服务：http://{args.host}:{args.port}/incidents（POST，需接入令牌）", file=sys.stderr)
+        serve(Path(settings.db_path), Path(settings.users_file), args.port, args.host)
+        return 0
+    from lyg import live
+    report = live.ingest_file(Database(Path(settings.db_path)), Path(args.path))
+    print(json.dumps(report.as_json(), ensure_ascii=False))
+    return 0 if not report.rejected else 1
+
+
+def _sql(args, settings) -> int:
+    """The SQL page's locked-down, read-only console from the command line, as CSV (live data included)."""
+    from lyg import sqlconsole
+    from lyg.i18n import render
+    con = sqlconsole.open_console(Path(settings.db_path))
+    try:
+        result = sqlconsole.run_query(con, args.query)
+    except sqlconsole.QueryRefused as exc:
+        print(f"查询被拒绝：{render(exc.message)}", file=sys.stderr)
+        return 2
+    finally:
+        con.close()
+    sys.stdout.write(result.frame.to_csv(index=False))
+    if result.truncated:
+        print(f"（结果已截断：最多 {sqlconsole.Limits().rows:,} 行）", file=sys.stderr)
     return 0
 
 
@@ -141,6 +177,17 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--gcj02", action="store_true", help="坐标为高德 GCJ-02，导入时转换为 WGS84")
     imp.add_argument("--dry-run", action="store_true", help="只校验并列出错误与规范化提示，不写入任何数据")
     imp.set_defaults(func=_import)
+    ing = sub.add_parser("ingest", help="实时接入事件：追加批次而不重建（按 incident_id 去重）")
+    ing_sub = ing.add_subparsers(dest="ingest_command", required=True)
+    ing_file = ing_sub.add_parser("file", help="追加一个文件（CSV 或 JSON Lines），输出 JSON 结果")
+    ing_file.add_argument("path")
+    ing_serve = ing_sub.add_parser("serve", help="HTTP 接入：POST /incidents（JSON 数组，Bearer 令牌）")
+    ing_serve.add_argument("--port", type=int, default=8600)
+    ing_serve.add_argument("--host", default="127.0.0.1")
+    ing.set_defaults(func=_ingest)
+    sql = sub.add_parser("sql", help="只读 SQL 查询（与“SQL 查询”页同样的限制），输出 CSV")
+    sql.add_argument("query")
+    sql.set_defaults(func=_sql)
     tpl = sub.add_parser("template", help="生成某一数据领域的 Excel 填报模板（含填写说明与下拉选项）")
     tpl.add_argument("domain", choices=list(DOMAIN_LABELS), help="数据领域")
     tpl.add_argument("--out", help="输出文件（默认 <领域>_模板.xlsx）")
@@ -152,6 +199,7 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
     user_sub.add_parser("unlock", help="解除锁定").add_argument("name")
     user_sub.add_parser("wall-token", help="生成新的大屏令牌（仅授予大屏角色）")
+    user_sub.add_parser("ingest-token", help="生成新的事件接入令牌（仅可调用 POST /incidents）")
     user.set_defaults(func=_user)
     fw = sub.add_parser("fireworks", help="烟花爆竹禁放规则查询")
     fw_sub = fw.add_subparsers(dest="fw_command", required=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from lyg import sqlfiles
+from lyg import deltas, sqlfiles
 
 
 def _hashable(value):
@@ -41,19 +41,23 @@ class Database:
         self._cache_stamp: tuple[int, float] | None = None
         self._cache_lock = threading.Lock()
 
-    def _file_stamp(self) -> tuple[int, float]:
+    def _file_stamp(self) -> tuple:
+        """What is being read: the database file and the ingested deltas beside it (lyg.deltas)."""
         st = os.stat(self.path)
-        return st.st_ino, st.st_mtime
+        return st.st_ino, st.st_mtime, deltas.stamp(self.path)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor on the current file; when incidents were ingested since the build, it reads them too."""
         with self._lock:
             stamp = self._file_stamp()
-            if self._con is None or stamp != self._stamp:
+            if self._con is None or stamp[:2] != (self._stamp or (None, None))[:2]:
                 if self._con is not None:
                     self._con.close()
                 self._con = duckdb.connect(str(self.path), read_only=True)
-                self._stamp = stamp
-            return self._con.cursor()
+            self._stamp = stamp
+            cursor = self._con.cursor()
+        deltas.attach_views(cursor, [deltas.live_dir(self.path) / name for name in stamp[2]])
+        return cursor
 
     def query(self, name: str, **params) -> pd.DataFrame:
         """Run a named query from lyg/sql; every $parameter must be given.

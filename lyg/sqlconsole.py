@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from lyg.contracts import TABLES
+from lyg.deltas import attach_views, delta_files, live_dir
 from lyg.i18n import Message
 
 
@@ -72,6 +73,8 @@ def open_console(db_path: Path, limits: Limits = Limits()) -> duckdb.DuckDBPyCon
             if not _SIZE.fullmatch(size):  # SET takes no bound parameters: only a plain size gets through
                 raise ValueError(f"{setting} 应为如 2GB 的大小，而不是 {size!r}")
             con.execute(f"SET {setting} = '{size}'")
+        # the ingested deltas stay readable (by the app's views and the console): that folder and nothing else
+        con.execute("SET allowed_directories = ?", [[str(live_dir(db_path)) + "/"]])
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
     if con.execute("SELECT current_setting('enable_external_access')").fetchone()[0]:
@@ -120,6 +123,8 @@ def run_query(con: duckdb.DuckDBPyConnection, sql: str, limits: Limits = Limits(
     if not slots.acquire(timeout=1.0):
         raise QueryRefused(Message("sql.busy", n=limits.concurrent))
     cursor = con.cursor()
+    path = cursor.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
+    attach_views(cursor, delta_files(Path(path)))  # incidents ingested since the build, as the pages read them
     timer = threading.Timer(limits.seconds, cursor.interrupt)
     started = time.perf_counter()
     timer.start()

@@ -114,6 +114,20 @@ def new_wall_token(path: Path) -> str:
     return token
 
 
+def new_ingest_token(path: Path) -> str:
+    """A new token for systems that post incidents (printed once, kept hashed); it grants ingest and nothing else."""
+    token = secrets.token_urlsafe(32)
+    with _locked(path) as data:
+        data["ingest_token_sha256"] = hashlib.sha256(token.encode()).hexdigest()
+    return token
+
+
+def ingest_token_ok(path: Path, token: str) -> bool:
+    stored = json.loads(path.read_text(encoding="utf-8")).get("ingest_token_sha256") if path.exists() else None
+    given = hashlib.sha256((token or "").encode()).hexdigest()
+    return bool(stored) and hmac.compare_digest(stored, given)
+
+
 def verify_wall_token(path: Path, token: str) -> Identity:
     stored = json.loads(path.read_text(encoding="utf-8")).get("wall_token_sha256") if path.exists() else None
     given = hashlib.sha256((token or "").encode()).hexdigest()

@@ -2,7 +2,8 @@
 
 A figure, a map or a snapshot of the domains depends only on the database, the language and the view's
 parameters, not on who asks. Building one (plotly validates every property) costs more than the queries behind it;
-here it is built once per (database file, language, key) and handed to every session until a rebuild. The objects
+here it is built once per (database file, ingested deltas, language, key) and handed to every session until a
+rebuild or an ingest. The objects
 are shared, so pages treat them as read-only.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
 
+from lyg import deltas
 from lyg.ui.context import PageContext
 
 T = TypeVar("T")
@@ -24,7 +26,7 @@ _LOCK = threading.Lock()
 def shared(ctx: PageContext, key: tuple, build: Callable[[], T]) -> T:
     """The object built by `build` for this database file, language and key; built at most once per key."""
     stat = os.stat(ctx.db.path)
-    full = (str(ctx.db.path), stat.st_ino, stat.st_mtime, ctx.lang, key)
+    full = (str(ctx.db.path), stat.st_ino, stat.st_mtime, deltas.stamp(ctx.db.path), ctx.lang, key)  # ingest starts afresh
     with _LOCK:
         if full in _CACHE:
             _CACHE.move_to_end(full)

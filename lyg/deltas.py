@@ -1,0 +1,38 @@
+"""Where ingested incidents wait beside the database until the next build folds them in, and how a read cursor sees
+them (lyg.live writes them; lyg.db reads through these views). Kept apart from lyg.live so the database class needs
+nothing from the ingest path."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lyg import sqlfiles
+
+LIVE_TABLES = ("fw_incidents", "fw_daily", "fw_cells_monthly")
+
+
+def live_dir(db_path: Path) -> Path:
+    return Path(db_path).with_name(Path(db_path).name + ".live")
+
+
+def delta_files(db_path: Path) -> list[Path]:
+    """The complete delta files, oldest first (a file still being written has another suffix)."""
+    folder = live_dir(db_path)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix == ".parquet")
+
+
+def stamp(db_path: Path) -> tuple:
+    """What the deltas are now: a new batch gives a new stamp (the cache's key)."""
+    return tuple(p.name for p in delta_files(db_path))
+
+
+def attach_views(cursor, files: list[Path]) -> None:
+    """Temporary views on this cursor that read the built tables plus the deltas (no views without deltas)."""
+    if not files:
+        return
+    catalog = cursor.execute("SELECT current_database()").fetchone()[0]
+    cursor.execute("SET VARIABLE live_files = ?", [[str(p) for p in files]])
+    for table in LIVE_TABLES:
+        sql = sqlfiles.get(f"live.{table}").sql.replace("$base", f'"{catalog}".main."{table}"')  # an identifier, not a value
+        cursor.execute(sql)
