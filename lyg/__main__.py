@@ -117,6 +117,10 @@ def _ingest(args, settings) -> int:
         print(f"事件接入服务：http://{args.host}:{args.port}/incidents（POST，需接入令牌）", file=sys.stderr)
         serve(Path(settings.db_path), Path(settings.users_file), args.port, args.host)
         return 0
+    if args.ingest_command == "pg":
+        from lyg.pg_source import Source, run
+        run(Database(Path(settings.db_path)), Source(args.dsn, args.table, args.watermark), interval=args.interval, once=args.once)
+        return 0
     from lyg import live
     report = live.ingest_file(Database(Path(settings.db_path)), Path(args.path))
     print(json.dumps(report.as_json(), ensure_ascii=False))
@@ -184,6 +188,12 @@ def parser() -> argparse.ArgumentParser:
     ing_serve = ing_sub.add_parser("serve", help="HTTP 接入：POST /incidents（JSON 数组，Bearer 令牌）")
     ing_serve.add_argument("--port", type=int, default=8600)
     ing_serve.add_argument("--host", default="127.0.0.1")
+    ing_pg = ing_sub.add_parser("pg", help="从 PostgreSQL 协议数据库（含人大金仓、openGauss）的表按水位列轮询")
+    ing_pg.add_argument("--dsn", required=True, help="如 postgresql://user@host:5432/db（口令请用 PGPASSWORD 或 .pgpass）")
+    ing_pg.add_argument("--table", required=True)
+    ing_pg.add_argument("--watermark", required=True, help="单调递增的列，如 reported_at 或自增编号")
+    ing_pg.add_argument("--interval", type=float, default=5.0, help="轮询间隔（秒）")
+    ing_pg.add_argument("--once", action="store_true", help="只轮询一次")
     ing.set_defaults(func=_ingest)
     sql = sub.add_parser("sql", help="只读 SQL 查询（与“SQL 查询”页同样的限制），输出 CSV")
     sql.add_argument("query")

@@ -147,3 +147,47 @@ def test_an_ingested_batch_reaches_the_overview_page_at_once(live_db, monkeypatc
     before = season_count()
     assert live.ingest(live_db, _records(1000, 930_000_001)).accepted == 1000
     assert season_count() == before + 1000
+
+
+@pytest.mark.skipif(not __import__("tests.pg", fromlist=["available"]).available(), reason="PostgreSQL 15 is installed by scripts/test.sh")
+def test_the_postgresql_poller_picks_up_rows_inserted_after_it_started(live_db):
+    """A real PostgreSQL: rows already there and rows inserted while the poller runs are ingested once each; a
+    source that is down is recorded as such and retried."""
+    import psycopg
+
+    from lyg import pg_source
+    from tests.pg import temporary_postgres
+    with temporary_postgres() as dsn, psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("""CREATE TABLE reports (incident_id bigint PRIMARY KEY, occurred_at timestamp, type text, district_code text,
+                            lon double precision, lat double precision, casualties int, fine_yuan numeric, provenance text,
+                            received_at timestamp DEFAULT clock_timestamp())""")
+        def insert(records):
+            with conn.cursor() as cur:
+                cur.executemany("""INSERT INTO reports (incident_id, occurred_at, type, district_code, lon, lat, casualties, fine_yuan,
+                                       provenance) VALUES (%(incident_id)s, %(occurred_at)s, %(type)s, %(district_code)s, %(lon)s,
+                                       %(lat)s, %(casualties)s, %(fine_yuan)s, %(provenance)s)""", records)
+        insert(_records(50, 940_000_001))
+        source = pg_source.Source(dsn, "reports", "received_at")
+        stop = threading.Event()
+        poller = threading.Thread(target=pg_source.run, args=(live_db, source), kwargs={"interval": 0.2, "stop": stop}, daemon=True)
+        poller.start()
+        try:
+            deadline = time.time() + 30
+            while time.time() < deadline and _count(live_db, 940000001) != 50:
+                time.sleep(0.2)
+            insert(_records(30, 940_000_051))  # after the poller started
+            while time.time() < deadline and _count(live_db, 940000001) != 80:
+                time.sleep(0.2)
+        finally:
+            stop.set()
+            poller.join(timeout=10)
+        assert _count(live_db, 940_000_001) == 80
+        state = pg_source.load_state(live_db.path, source)
+        assert state["error"] is None and state["last_success"]
+    with pytest.raises(psycopg.Error):  # the cluster is gone: the poller records the failure
+        pg_source.run(live_db, source, once=True)
+    assert pg_source.load_state(live_db.path, source)["error"]
+
+
+def _count(db, first_id: int) -> int:
+    return int(db.execute("SELECT count(*) AS n FROM fw_incidents WHERE incident_id >= ?", [first_id])["n"].iat[0])
