@@ -3,7 +3,11 @@ them (lyg.live writes them; lyg.db reads through these views). Kept apart from l
 nothing from the ingest path."""
 from __future__ import annotations
 
+import json
+from datetime import datetime
 from pathlib import Path
+
+import pandas as pd
 
 from lyg import sqlfiles
 
@@ -37,3 +41,19 @@ def attach_views(cursor, files: list[Path]) -> None:
     for table in (t for t in LIVE_TABLES if t in present):  # a database built by an older version may lack a rollup
         sql = sqlfiles.get(f"live.{table}").sql.replace("$base", f'"{catalog}".main."{table}"')  # an identifier, not a value
         cursor.execute(sql)
+
+
+def source_status(db_path: Path) -> pd.DataFrame:
+    """Each live source (a poller's state file) and the batches waiting beside the database: last success, lag, rows,
+    last error. Empty when nothing was ingested."""
+    folder = live_dir(db_path)
+    rows = []
+    for state_file in sorted(folder.glob("pg-*.json")) if folder.is_dir() else []:
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        rows.append({"feed": state_file.stem, "last_success": state.get("last_success"), "lag_seconds": state.get("lag_seconds"),
+                     "rows": state.get("rows_read"), "error": state.get("error") or ""})
+    files = delta_files(db_path)
+    if files:
+        newest = datetime.fromtimestamp(max(p.stat().st_mtime for p in files)).isoformat(timespec="seconds")
+        rows.append({"feed": "deltas", "last_success": newest, "lag_seconds": None, "rows": len(files), "error": ""})
+    return pd.DataFrame(rows, columns=["feed", "last_success", "lag_seconds", "rows", "error"])

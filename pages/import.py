@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from lyg.deltas import source_status
 from lyg.i18n import render
 from lyg.importer.cli import import_any
 from lyg.importer.generic import DOMAIN_LABELS
@@ -81,6 +82,11 @@ with guarded(ctx):
         if result:
             st.success(ctx.t("imp.ok", added=result.added, replaced=result.replaced))
             show_warnings(ctx, result)
+    status = source_status(Path(ctx.settings.db_path))
+    if not status.empty:
+        st.subheader(ctx.t("imp.sources"))
+        st.caption(ctx.t("imp.sources_help"))
+        st.dataframe(for_display(labelled(ctx, status, list(status.columns))), hide_index=True, width="stretch")
     st.subheader(ctx.t("imp.log"))
     log = import_log(Path(ctx.settings.data_dir))
     if log.empty:

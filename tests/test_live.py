@@ -191,3 +191,11 @@ def test_the_postgresql_poller_picks_up_rows_inserted_after_it_started(live_db):
 
 def _count(db, first_id: int) -> int:
     return int(db.execute("SELECT count(*) AS n FROM fw_incidents WHERE incident_id >= ?", [first_id])["n"].iat[0])
+
+
+def test_source_status_lists_the_waiting_batches(live_db):
+    from lyg.deltas import source_status
+    assert source_status(live_db.path).empty
+    live.ingest(live_db, _records(3, 950_000_001))
+    status = source_status(live_db.path)
+    assert status.set_index("feed").loc["deltas", "rows"] == 1
