@@ -3,11 +3,13 @@
 -- qualified name. The rollups are partial sums: every query that reads them sums again, so base + delta rows add up.
 
 -- name: fw_incidents
+-- The built incidents and the ingested ones, as one table.
 CREATE OR REPLACE TEMP VIEW fw_incidents AS
 SELECT * FROM $base
 UNION ALL BY NAME SELECT * FROM read_parquet(getvariable('live_files'));
 
 -- name: fw_daily
+-- The daily rollup plus the deltas' partial daily sums.
 CREATE OR REPLACE TEMP VIEW fw_daily AS
 SELECT * FROM $base
 UNION ALL BY NAME
@@ -16,6 +18,7 @@ SELECT occurred_at::DATE AS day, type, district_code, zone_id, in_ban_zone, seas
 FROM read_parquet(getvariable('live_files')) GROUP BY ALL;
 
 -- name: fw_cells_monthly
+-- The monthly map-cell rollup plus the deltas' partial sums.
 CREATE OR REPLACE TEMP VIEW fw_cells_monthly AS
 SELECT * FROM $base
 UNION ALL BY NAME

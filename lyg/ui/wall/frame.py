@@ -25,8 +25,8 @@ def sample_tag(ctx: PageContext, size: int = 20, short: bool = False) -> str:
 
 def header(ctx: PageContext, title: str, index: int, total: int, updated: datetime, domain: str) -> None:
     left, right = st.columns([12, 8])
-    tag = f"　{sample_tag(ctx, 26, short=True)}" if provenance.domain_illustrative(ctx.db, domain) else ""
-    left.markdown(f"<h1 style='white-space:nowrap'>{html.escape(ctx.t('wall.title'))} · {html.escape(title)}{tag}</h1>", unsafe_allow_html=True)
+    tag = f"　{sample_tag(ctx, 26)}" if provenance.domain_illustrative(ctx.db, domain) else ""  # moves to the next line whole
+    left.markdown(f"<h1>{html.escape(ctx.t('wall.title'))} · {html.escape(title)}{tag}</h1>", unsafe_allow_html=True)
     as_of = as_of_text(meta.as_of(ctx.db, domain) if domain != "overview" else meta.as_of(ctx.db), ctx.lang)
     right.markdown(f"<div style='text-align:right;font-size:22px;padding-top:16px;white-space:nowrap'>{datetime.now():%Y-%m-%d %H:%M}　"
                    f"{html.escape(as_of)}　{ctx.t('wall.updated', time=f'{updated:%H:%M}')}　{index + 1}/{total}</div>",
