@@ -13,6 +13,7 @@ from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
 from lyg.ui.shared import shared
+from lyg.ui.tonight import show_tonight
 from lyg.ui.verdict import show_verdict
 from lyg.viz.maps import picked_point
 
@@ -48,11 +49,13 @@ with guarded(ctx):
         table_with_downloads(ctx, labelled(ctx, stats.rename(columns={"area": "scope"}), ["years", "scope", "type", "stated", "source"],
                                            ("scope", "type")),
                              "fireworks_statistics", key="fw-stats", tables=("fw_statistics",), rows=stats["provenance"])
+    incidents_sample = marks.is_sample(ctx, "fw_incidents")
+    with st.expander(ctx.t("live.title"), expanded=True, icon=":material/sensors:"):
+        show_tonight(ctx, incidents_sample)
     notices = fw.notices(ctx.db)
     notice_ids = list(notices["notice_id"])
     in_force = fw.rules(ctx.db).notice_on(as_of)
     titles = fw.notice_titles(notices, ctx.tr)
-    incidents_sample = marks.is_sample(ctx, "fw_incidents")
 
     filters = st.columns([2, 3, 3])
     period = urlstate.select(ctx.t("fw.period"), list(fw.PERIODS), "period", container=filters[0], format_func=ctx.tr.value)

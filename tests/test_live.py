@@ -199,3 +199,14 @@ def test_source_status_lists_the_waiting_batches(live_db):
     live.ingest(live_db, _records(3, 950_000_001))
     status = source_status(live_db.path)
     assert status.set_index("feed").loc["deltas", "rows"] == 1
+
+
+def test_tonight_counts_from_18_00_and_compares_the_same_lunar_night(live_db):
+    night = [{**r, "occurred_at": f"2026-11-28 19:{i:02d}"} for i, r in enumerate(_records(25, 960_000_001))]
+    live.ingest(live_db, night)
+    tonight = fw.tonight(live_db)
+    assert tonight["start"] == datetime(2026, 11, 28, 18, 0) and tonight["now"] == datetime(2026, 11, 28, 19, 24)
+    assert tonight["this"] == 25
+    assert set(tonight["earlier"]) == set(range(2015, tonight["season_year"]))  # every earlier season, same lunar night
+    latest = fw.latest_reports(live_db, 3)
+    assert list(latest["occurred_at"].dt.strftime("%H:%M")) == ["19:24", "19:23", "19:22"]

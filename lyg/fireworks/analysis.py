@@ -223,3 +223,38 @@ def spikes(frame: pd.DataFrame, season: int, ratio: float = 1.5, minimum: int = 
                          "parent_code": first["parent_code"], "season_year": season, "incidents": int(now),
                          "baseline": float(baseline), "ratio": float(now / baseline)})
     return pd.DataFrame(rows, columns=["zone_id", "zone_name", "district_code", "parent_code", "season_year", "incidents", "baseline", "ratio"])
+
+
+NIGHT_STARTS = 18  # a night of fireworks runs from 18:00 to 06:00
+
+
+def latest_moment(db: Database) -> datetime:
+    """The newest incident's time: "now" for the live view (the data's clock, so a replay or the sample reads true)."""
+    return pd.Timestamp(db.query("fireworks.incident_range")["last_at"].iat[0]).to_pydatetime()
+
+
+def latest_reports(db: Database, limit: int = 20) -> pd.DataFrame:
+    return db.query("fireworks.latest_reports", limit=limit)
+
+
+def tonight(db: Database) -> dict:
+    """Tonight so far (from 18:00 up to the newest report) against the same lunar night, same hours, of every earlier
+    season: the count, last season's, and the earlier seasons' mean."""
+    now = latest_moment(db)
+    start = datetime.combine(now.date() - timedelta(days=1 if now.hour < NIGHT_STARTS - 12 else 0), datetime.min.time()) \
+        + timedelta(hours=NIGHT_STARTS)
+    start = start if start <= now else start - timedelta(days=1)
+    season = lunar.days_from_chuxi(pd.Series([pd.Timestamp(start)])).iloc[0]
+    offset = int(season["days_from_chuxi"])
+    elapsed = now - start + timedelta(seconds=1)  # the newest report itself counts
+    earlier = {}
+    for year in range(int(season["season_year"]) - 1, 2014, -1):
+        begin = datetime.combine(lunar.chuxi(year) + timedelta(days=offset), datetime.min.time()) + timedelta(hours=NIGHT_STARTS)
+        earlier[year] = _count(db, begin, begin + elapsed)
+    return {"start": start, "now": now, "this": _count(db, start, start + elapsed), "days_from_chuxi": offset,
+            "season_year": int(season["season_year"]), "previous": earlier.get(int(season["season_year"]) - 1),
+            "earlier_mean": sum(earlier.values()) / len(earlier) if earlier else None, "earlier": earlier}
+
+
+def _count(db: Database, start: datetime, end: datetime) -> int:
+    return int(db.query("fireworks.count_between", start=start, end=end)["incidents"].iat[0])

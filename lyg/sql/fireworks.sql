@@ -115,3 +115,13 @@ SELECT i.zone_id, z.name AS zone_name, z.district_code, u.parent_code, i.season_
 FROM fw_daily i JOIN fw_zones z USING (zone_id) JOIN units u ON u.code = z.district_code
 WHERE abs(i.days_from_chuxi) <= $window
 GROUP BY ALL ORDER BY i.zone_id, i.season_year;
+
+-- name: latest_reports
+-- The latest incidents, newest first, with where they fell: district, zone, inside a zone (NULL: unknown) and banned.
+SELECT i.occurred_at, i.type, u.name AS district, z.name AS zone, i.in_ban_zone, i.banned, i.provenance
+FROM fw_incidents i JOIN units u ON u.code = i.district_code LEFT JOIN fw_zones z USING (zone_id)
+ORDER BY i.occurred_at DESC LIMIT $limit;
+
+-- name: count_between
+-- Incidents in [$start, $end).
+SELECT count(*) AS incidents FROM fw_incidents WHERE occurred_at >= $start AND occurred_at < $end;

@@ -1,0 +1,33 @@
+"""The live view (今夜 · 实时): tonight's reports so far against the same lunar night of earlier seasons, and the latest
+reports with where they fell. Shared by the fireworks page; "unknown" is shown as 未知, never as 否."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lyg.fireworks import analysis as fw
+from lyg.ui.context import PageContext
+from lyg.ui.layout import labelled, table_with_downloads
+from lyg.ui.marks import badge
+from lyg.ui.shared import shared
+
+
+def three_way(ctx: PageContext, values: pd.Series) -> pd.Series:
+    """True / False / missing as 是 / 否 / 未知 in the reader's language."""
+    words = {True: ctx.t("generic.yes"), False: ctx.t("generic.no")}
+    return values.map(lambda v: ctx.t("generic.unknown") if v is None or v is pd.NA or v != v else words[bool(v)])
+
+
+def show_tonight(ctx: PageContext, sample: bool, rows: int = 10) -> None:
+    night = shared(ctx, ("tonight",), lambda: fw.tonight(ctx.db))
+    mark = f" {badge(ctx)}" if sample else ""
+    st.markdown(ctx.t("live.tonight", start=f"{night['start']:%H:%M}", now=f"{night['now']:%Y-%m-%d %H:%M}", n=night["this"],
+                      day=night["days_from_chuxi"]) + mark)
+    if night["previous"] is not None:
+        st.markdown(ctx.t("live.compared", previous=night["previous"], mean=f"{night['earlier_mean']:.1f}",
+                          seasons=len(night["earlier"])))
+    latest = fw.latest_reports(ctx.db, rows)
+    latest = latest.assign(in_ban_zone=three_way(ctx, latest["in_ban_zone"]), banned=three_way(ctx, latest["banned"]))
+    table_with_downloads(ctx, labelled(ctx, latest, ["occurred_at", "type", "district", "zone", "in_ban_zone", "banned"],
+                                       ("type", "district", "zone")),
+                         "latest_reports", key="fw-latest", tables=("fw_incidents",), rows=latest["provenance"])
