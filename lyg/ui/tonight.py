@@ -27,7 +27,8 @@ def show_tonight(ctx: PageContext, sample: bool, rows: int = 10) -> None:
         st.markdown(ctx.t("live.compared", previous=night["previous"], mean=f"{night['earlier_mean']:.1f}",
                           seasons=len(night["earlier"])))
     latest = fw.latest_reports(ctx.db, rows)
-    latest = latest.assign(in_ban_zone=three_way(ctx, latest["in_ban_zone"]), banned=three_way(ctx, latest["banned"]))
+    latest = latest.assign(in_ban_zone=three_way(ctx, latest["in_ban_zone"]), banned=three_way(ctx, latest["banned"]),
+                           occurred_at=latest["occurred_at"].dt.strftime("%Y-%m-%d %H:%M"))
     table_with_downloads(ctx, labelled(ctx, latest, ["occurred_at", "type", "district", "zone", "in_ban_zone", "banned"],
                                        ("type", "district", "zone")),
                          "latest_reports", key="fw-latest", tables=("fw_incidents",), rows=latest["provenance"])
