@@ -131,3 +131,34 @@ def _write_delta(db_path: Path, frame: pd.DataFrame) -> Path:
 def ingest_file(db, path: Path) -> IngestReport:
     return ingest(db, read_records(Path(path)), Path(path).name)
 
+
+
+WATCHED = (".csv", ".jsonl", ".ndjson", ".json")
+
+
+def ingest_folder(db, folder: Path) -> list[tuple[str, IngestReport]]:
+    """Every complete file in a drop folder, oldest first: ingested, then moved to done/ (or rejected/ when nothing in
+    it could be read), with its report beside it as JSON. Senders write under another name and rename when complete."""
+    folder = Path(folder)
+    results = []
+    for path in sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in WATCHED), key=lambda p: p.stat().st_mtime):
+        try:
+            report = ingest_file(db, path)
+            target = folder / ("done" if report.accepted or report.duplicates else "rejected")
+        except (OSError, ValueError) as exc:  # unreadable: nothing from it was stored
+            report = IngestReport(rejected=[{"line": None, "column": None, "value": None, "rule": str(exc)}])
+            target = folder / "rejected"
+        target.mkdir(exist_ok=True)
+        os.replace(path, target / path.name)
+        (target / (path.name + ".report.json")).write_text(json.dumps(report.as_json(), ensure_ascii=False), encoding="utf-8")
+        results.append((path.name, report))
+    return results
+
+
+def watch(db, folder: Path, interval: float = 2.0, stop=None) -> None:
+    """Poll a drop folder until stopped."""
+    import threading
+    stop = stop or threading.Event()
+    while not stop.is_set():
+        ingest_folder(db, folder)
+        stop.wait(interval)

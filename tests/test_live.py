@@ -210,3 +210,15 @@ def test_tonight_counts_from_18_00_and_compares_the_same_lunar_night(live_db):
     assert set(tonight["earlier"]) == set(range(2015, tonight["season_year"]))  # every earlier season, same lunar night
     latest = fw.latest_reports(live_db, 3)
     assert list(latest["occurred_at"].dt.strftime("%H:%M")) == ["19:24", "19:23", "19:22"]
+
+
+def test_a_drop_folder_is_ingested_file_by_file(live_db, tmp_path):
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "a.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in _records(4, 970_000_001)), encoding="utf-8")
+    (drop / "b.csv").write_text("this is not,an incident file\n1,2\n", encoding="utf-8")
+    (drop / "c.part").write_text("still being written", encoding="utf-8")
+    results = dict(live.ingest_folder(live_db, drop))
+    assert results["a.jsonl"].accepted == 4 and results["b.csv"].accepted == 0
+    assert (drop / "done" / "a.jsonl").exists() and (drop / "rejected" / "b.csv").exists() and (drop / "c.part").exists()
+    assert json.loads((drop / "done" / "a.jsonl.report.json").read_text(encoding="utf-8"))["accepted"] == 4
