@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import time
 
-PANEL_TITLES = {name: f"page.{name}" for name in ("overview", "fireworks", "bonded", "catalog", "digital", "legislation")}  # i18n keys
+PANEL_TITLES = {name: f"page.{name}" for name in ("overview", "live", "fireworks", "bonded", "catalog", "digital", "legislation")}  # i18n keys
+PANEL_DOMAIN = {"live": "fireworks"}  # the domain whose as-of date and sample status a panel shows, where not its own name
+LIVE_TICK = 10  # seconds: a wall showing the live panel re-reads at least this often
 
 
 def playlist(configured: tuple[str, ...]) -> list[str]:
@@ -20,6 +22,7 @@ def current_panel(panels: list[str], dwell_seconds: int, now: float | None = Non
     return index, panels[index]
 
 
-def tick_seconds(dwell_seconds: int, refresh_seconds: int) -> int:
-    """How often the wall re-runs: often enough to switch panel, refresh data and move the clock."""
-    return max(1, min(dwell_seconds, refresh_seconds, 15))
+def tick_seconds(dwell_seconds: int, refresh_seconds: int, live: bool = False) -> int:
+    """How often the wall re-runs: often enough to switch panel, refresh data and move the clock (10 s with the live
+    panel in the playlist)."""
+    return max(1, min(dwell_seconds, refresh_seconds, LIVE_TICK if live else 15))

@@ -46,13 +46,13 @@ def run(ctx: PageContext) -> None:
     panels = wall.playlist(ctx.settings.wall_panels)
     dwell, refresh = ctx.settings.wall_dwell_seconds, ctx.settings.wall_refresh_seconds
 
-    @st.fragment(run_every=wall.tick_seconds(dwell, refresh))
+    @st.fragment(run_every=wall.tick_seconds(dwell, refresh, live="live" in panels))
     def screen() -> None:
         index, name = wall.current_panel(panels, dwell)
         stamp = st.session_state.get("wall-updated")
         if stamp is None or (datetime.now() - stamp).total_seconds() >= refresh:
             stamp = st.session_state["wall-updated"] = datetime.now()
-        header(ctx, ctx.t(wall.PANEL_TITLES[name]), index, len(panels), stamp, name)
+        header(ctx, ctx.t(wall.PANEL_TITLES[name]), index, len(panels), stamp, wall.PANEL_DOMAIN.get(name, name))
         try:
             panel(name)(ctx)
         except Exception as exc:  # an unattended screen shows the next panel on time; the log keeps the cause
