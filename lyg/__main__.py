@@ -64,7 +64,7 @@ def _bench(args, settings) -> int:
     from lyg.bench import run_bench
     readers = tuple(int(n) for n in args.readers.split(",") if n.strip()) if args.readers else ()
     run_bench(scale=args.scale, repeats=args.repeats, workdir=Path(args.workdir) if args.workdir else None,
-              pages=not args.no_pages, readers=readers, browser=args.browser)
+              pages=not args.no_pages, readers=readers, browser=args.browser, ingest=args.ingest)
     return 0
 
 
@@ -170,7 +170,8 @@ def parser() -> argparse.ArgumentParser:
     pre = sub.add_parser("preflight", help="启动前检查：未启用登录时拒绝在网络地址上提供服务")
     pre.add_argument("streamlit_args", nargs="*", help="streamlit run 的参数（如 --server.address 0.0.0.0）")
     bench = sub.add_parser("bench", help="性能基准：构建耗时、各命名查询中位延迟、整页运行与发送字节、并发读者、峰值内存")
-    bench.add_argument("--scale", type=int, default=1_000_000, help="事件行数（最多 10,000,000）")
+    bench.add_argument("--scale", type=int, default=1_000_000, help="事件行数（最多 100,000,000）")
+    bench.add_argument("--ingest", action="store_true", help="实时接入：持续接入的吞吐、到达至可见的延迟、接入进行中的整页运行")
     bench.add_argument("--repeats", type=int, default=5)
     bench.add_argument("--workdir")
     bench.add_argument("--no-pages", action="store_true", help="不测整页脚本运行")

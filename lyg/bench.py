@@ -154,6 +154,56 @@ def reader_rounds(db_path: Path, data: Path, rounds: tuple[int, ...]) -> list[di
     return found
 
 
+def live_batch(n: int, first_id: int, when: datetime) -> list[dict]:
+    """n reports in 海州区 around `when`, as a sender would post them."""
+    return [{"incident_id": first_id + i, "occurred_at": f"{when + timedelta(seconds=i % 3600):%Y-%m-%d %H:%M:%S}", "type": "违规燃放查处",
+             "district_code": "320706", "lon": round(119.16 + (i % 60) * 0.0008, 5), "lat": round(34.585 + (i % 40) * 0.0005, 5),
+             "casualties": 0, "fine_yuan": 200, "provenance": "illustrative"} for i in range(n)]
+
+
+def ingest_rounds(db_path: Path, data: Path, seconds: float = 20.0, batch: int = 5_000) -> dict:
+    """Sustained ingest for `seconds` in batches (throughput), the time from a batch's arrival until the fireworks map
+    query shows it (visibility), and every page's script run while ingest goes on in another thread."""
+    import threading
+
+    from lyg import live
+    db = Database(db_path)
+    fw.rules(db)  # the rule engine is built once per database, before the clock starts
+    when, first = datetime.combine(meta.as_of(db), datetime.min.time()) + timedelta(hours=20), 990_000_000_000
+    stop, done, seen = threading.Event(), [0], []
+
+    def sender() -> None:
+        k = 0
+        while not stop.is_set():
+            started = time.perf_counter()
+            live.ingest(db, live_batch(batch, first + k * batch, when))
+            grid = fw.incident_grid(Database(db_path), when - timedelta(hours=1), when + timedelta(hours=2))
+            seen.append((time.perf_counter() - started, int(grid["incidents"].sum())))
+            done[0] += batch
+            k += 1
+    thread = threading.Thread(target=sender, daemon=True)
+    started = time.perf_counter()
+    thread.start()
+    pages = {}
+    try:
+        if seconds > 5:
+            from lyg.ui.pagebench import measure_pages
+            pages = measure_pages(db_path, data, repeats=1)
+        time.sleep(max(0.0, seconds - (time.perf_counter() - started)))
+    finally:
+        stop.set()
+        thread.join(timeout=120)
+    elapsed = time.perf_counter() - started
+    visible = sorted(s for s, _ in seen)
+    result = {"incidents": done[0], "per_second": done[0] / elapsed, "batches": len(seen),
+              "visible_p95_s": visible[int(0.95 * (len(visible) - 1))] if visible else None, "pages_during": pages}
+    print(f"\n实时接入：{elapsed:.0f} 秒内接入 {done[0]:,} 条（每批 {batch:,} 条，{result['per_second']:,.0f} 条/秒）；"
+          f"从到达到地图查询可见 p95 {result['visible_p95_s'] or 0:.2f} 秒")
+    for name, row in pages.items():
+        print(f"  接入进行中 {name:<12}首次 {row['cold_ms']:>6.0f} ms，再次 {row['warm_ms']:>6.0f} ms")
+    return result
+
+
 def naive_ratio(db: Database, repeats: int) -> tuple[float, float]:
     """Incidents per year and type: pandas after loading every row, against the named query."""
     def naive(d):
@@ -180,7 +230,7 @@ def rule_speed(db: Database) -> tuple[float, float]:
 
 
 def run_bench(scale: int = 1_000_000, repeats: int = 5, workdir: Path | None = None, catalog_entries: int | None = None,
-              pages: bool = True, readers: tuple[int, ...] = (), browser: bool = False) -> dict:
+              pages: bool = True, readers: tuple[int, ...] = (), browser: bool = False, ingest: bool = False) -> dict:
     if not 1_000 <= scale <= 100_000_000:
         raise ValueError("--scale 应在 1,000 与 100,000,000 之间")
     catalog_entries = catalog_entries or max(SAMPLE_CATALOG, min(100_000, scale // 100))
@@ -209,6 +259,7 @@ def run_bench(scale: int = 1_000_000, repeats: int = 5, workdir: Path | None = N
         results["page_runs"] = page_runs(workdir / "lyg.duckdb", data, max(1, repeats // 2)) if pages else {}
         results["readers"] = reader_rounds(workdir / "lyg.duckdb", data, readers) if readers else []
         results["chromium"] = chromium_rounds(workdir / "lyg.duckdb", data) if browser else {}
+        results["ingest"] = ingest_rounds(workdir / "lyg.duckdb", data) if ingest else {}  # last: it adds incidents
         one_ms, classify_s = rule_speed(db)
         results.update(check_ms=one_ms, classify_1m_s=classify_s)
         print(f"禁放规则：单次判断 {one_ms:.3f} ms；100万条事件分类 {classify_s:.2f} 秒")

@@ -33,3 +33,11 @@ def test_concurrent_readers_are_driven_over_loopback(app_env):
     rounds = concurrent_readers(app_env, DATA, rounds=(1, 3))
     assert [r["sessions"] for r in rounds] == [1, 3]
     assert all(r["errors"] == 0 and r["median_s"] > 0 and r["server_rss_mb"] > 50 for r in rounds), rounds
+
+
+def test_ingest_section_measures_throughput_and_visibility(data_copy, tmp_path):
+    from lyg.bench import ingest_rounds
+    from lyg.build import build
+    build(data_copy, tmp_path / "lyg.duckdb")
+    result = ingest_rounds(tmp_path / "lyg.duckdb", data_copy, seconds=2.0, batch=200)
+    assert result["incidents"] >= 200 and result["batches"] >= 1 and result["visible_p95_s"] > 0
