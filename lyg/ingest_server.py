@@ -7,6 +7,7 @@ readers on the same machine.
 """
 from __future__ import annotations
 
+import json
 import threading
 import time
 from pathlib import Path
@@ -58,7 +59,6 @@ def app(db_path: Path, users_file: Path, bucket: Bucket | None = None) -> Starle
         if len(body) > MAX_BODY:
             return JSONResponse({"error": f"请求体超过 {MAX_BODY:,} 字节"}, status_code=413)
         try:
-            import json
             records = json.loads(body)
         except ValueError:
             return JSONResponse({"error": "请求体应为 JSON 数组"}, status_code=400)

@@ -13,6 +13,7 @@ counted as a duplicate and not added again, so resending a batch changes nothing
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import time
@@ -26,10 +27,12 @@ from lyg.build import check_points_in_units, classify_incidents
 from lyg.contracts import BY_NAME
 from lyg.deltas import live_dir
 from lyg.filelock import data_lock
+from lyg.importer.generic import header_names
+from lyg.sources import decode_text
 from lyg.validate import ROW, check_frame, check_references, coerce_frame
 
 INCIDENTS = BY_NAME["fw_incidents"]
-HEADERS = {c.label.split("（")[0]: c.name for c in INCIDENTS.columns} | {c.label: c.name for c in INCIDENTS.columns}
+HEADERS = {name: c.name for c in INCIDENTS.columns for name in header_names(c)}  # as the file importer reads them
 
 
 @dataclass
@@ -50,9 +53,7 @@ def read_records(path: Path) -> list[dict]:
         if path.suffix.lower() == ".json":
             return json.loads(text)
         return [json.loads(line) for line in text.splitlines() if line.strip()]
-    import io
 
-    from lyg.sources import decode_text
     frame = pd.read_csv(io.StringIO(decode_text(path.read_bytes(), path.name)), dtype=str, keep_default_na=False)
     return frame.rename(columns=lambda c: HEADERS.get(c.strip(), c.strip())).to_dict("records")
 

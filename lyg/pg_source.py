@@ -66,11 +66,12 @@ def _plain(value):
     return value
 
 
-def _query(source: Source) -> sql.Composed:
-    """SELECT * FROM table WHERE watermark >= %s ORDER BY watermark LIMIT %s, identifiers quoted by psycopg."""
+def _query(source: Source, first: bool) -> sql.Composed:
+    """SELECT * FROM table [WHERE watermark >= %s] ORDER BY watermark LIMIT %s, identifiers quoted by psycopg."""
     table = sql.SQL(".").join(sql.Identifier(part) for part in source.table.split("."))
     mark = sql.Identifier(source.watermark)
-    return sql.SQL("SELECT * FROM {} WHERE {} >= %s ORDER BY {} LIMIT %s").format(table, mark, mark)
+    where = sql.SQL("") if first else sql.SQL("WHERE {} >= %s ").format(mark)
+    return sql.SQL("SELECT * FROM {} {}ORDER BY {} LIMIT %s").format(table, where, mark)
 
 
 def poll_once(db, source: Source, connection=None) -> tuple[live.IngestReport, bool]:
@@ -82,11 +83,7 @@ def poll_once(db, source: Source, connection=None) -> tuple[live.IngestReport, b
     conn = connection or psycopg.connect(source.dsn, connect_timeout=10)
     try:
         with conn.cursor() as cur:
-            if last is None:
-                cur.execute(sql.SQL("SELECT * FROM {} ORDER BY {} LIMIT %s").format(
-                    sql.SQL(".").join(sql.Identifier(p) for p in source.table.split(".")), sql.Identifier(source.watermark)), [BATCH])
-            else:
-                cur.execute(_query(source), [last, BATCH])
+            cur.execute(_query(source, first=last is None), [BATCH] if last is None else [last, BATCH])
             columns = [d.name for d in cur.description]
             rows = [dict(zip(columns, (_plain(v) for v in row))) for row in cur.fetchall()]
     finally:
