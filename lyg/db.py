@@ -63,8 +63,8 @@ class Database:
         """Run a named query from lyg/sql; every $parameter must be given.
 
         Results are the same for every reader of the same database file, so they are kept (up to CACHE_ENTRIES,
-        least recently used out) and shared across sessions; a rebuilt file starts afresh. Each caller gets its own
-        copy, free to change.
+        least recently used out) and shared across sessions; a rebuilt file starts afresh, and an ingested batch
+        renews only the results of queries that read the incidents. Each caller gets its own copy, free to change.
         """
         named = sqlfiles.get(name)
         missing = [p for p in named.params if p not in params]
@@ -72,30 +72,33 @@ class Database:
             raise TypeError(f"query {name} needs parameters: {', '.join(missing)}")
         bound = {p: params[p] for p in named.params}
         return self._shared(("query", name, _hashable(bound)), lambda: self.execute(named.sql, bound),
-                            keep=lambda frame: len(frame) <= self.CACHE_MAX_ROWS)
+                            keep=lambda frame: len(frame) <= self.CACHE_MAX_ROWS, live=deltas.reads_live(named.sql))
 
-    def memo(self, key: tuple, build):
+    def memo(self, key: tuple, build, live: bool = True):
         """A value derived from this database file (not from the caller), built once per file and shared like query
-        results. DataFrames are handed out as copies; other values must be immutable."""
-        return self._shared(("memo", key), build)
+        results. live=False for a value that does not depend on the incidents (the rule engine, outlines): an ingested
+        batch keeps it. DataFrames are handed out as copies; other values must be immutable."""
+        return self._shared(("memo", key), build, live=live)
 
-    def _shared(self, key: tuple, build, keep=lambda value: True):
-        """The value for key in this file's cache, built (outside the lock) when missing; DataFrames as copies."""
+    def _shared(self, key: tuple, build, keep=lambda value: True, live: bool = True):
+        """The value for key in this file's cache, built (outside the lock) when missing; DataFrames as copies.
+        The cache holds one database file; within it, a value that reads the incidents is kept per set of deltas."""
         def handed(value):
             return value.copy() if isinstance(value, pd.DataFrame) else value
         stamp = self._file_stamp()
+        full = (*key, stamp[2]) if live else key
         with self._cache_lock:
-            if stamp != self._cache_stamp:  # a rebuilt file starts afresh
+            if stamp[:2] != self._cache_stamp:  # a rebuilt file starts afresh
                 self._cache.clear()
-                self._cache_stamp = stamp
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return handed(self._cache[key])
+                self._cache_stamp = stamp[:2]
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return handed(self._cache[full])
         value = build()
         if keep(value):
             with self._cache_lock:
-                if stamp == self._cache_stamp:
-                    self._cache[key] = handed(value)
+                if stamp[:2] == self._cache_stamp:
+                    self._cache[full] = handed(value)
                     while len(self._cache) > self.CACHE_ENTRIES:
                         self._cache.popitem(last=False)
         return value

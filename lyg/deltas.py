@@ -14,6 +14,11 @@ from lyg import sqlfiles
 LIVE_TABLES = ("fw_incidents", "fw_daily", "fw_cells_monthly")
 
 
+def reads_live(sql: str) -> bool:
+    """Whether a query reads a table that ingest adds to (its result then depends on the deltas)."""
+    return any(table in sql for table in LIVE_TABLES)
+
+
 def live_dir(db_path: Path) -> Path:
     return Path(db_path).with_name(Path(db_path).name + ".live")
 

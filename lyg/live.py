@@ -112,7 +112,7 @@ def _outlines(db) -> pd.DataFrame:
     """Every district's and zone's outline (code, geometry), from the built database."""
     from lyg.geo import from_wkb
     return db.memo(("live.outlines",), lambda: db.query("meta.units")[["code", "name", "geometry"]].assign(
-        geometry=lambda f: f["geometry"].map(from_wkb)))
+        geometry=lambda f: f["geometry"].map(from_wkb)), live=False)
 
 
 def _write_delta(db_path: Path, frame: pd.DataFrame) -> Path:

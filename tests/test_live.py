@@ -222,3 +222,15 @@ def test_a_drop_folder_is_ingested_file_by_file(live_db, tmp_path):
     assert results["a.jsonl"].accepted == 4 and results["b.csv"].accepted == 0
     assert (drop / "done" / "a.jsonl").exists() and (drop / "rejected" / "b.csv").exists() and (drop / "c.part").exists()
     assert json.loads((drop / "done" / "a.jsonl.report.json").read_text(encoding="utf-8"))["accepted"] == 4
+
+
+def test_a_batch_renews_only_the_results_that_read_incidents(live_db, monkeypatch):
+    db = live_db
+    db.query("meta.units"), fw.by_year_type(db), fw.rules(db)
+    live.ingest(db, _records(3, 980_000_001))
+    calls, run = [], db.execute
+    monkeypatch.setattr(db, "execute", lambda sql, params=None: calls.append(sql) or run(sql, params))
+    db.query("meta.units"), fw.rules(db)  # the districts and the rule engine do not change with a batch
+    assert calls == []
+    fw.by_year_type(db)  # the incidents did
+    assert len(calls) == 1

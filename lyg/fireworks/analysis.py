@@ -20,7 +20,7 @@ def rules(db: Database) -> BanRules:
     """The rule engine for the database as it is now (built once per database file and shared)."""
     return db.memo(("fireworks.rules",), lambda: rules_from_frames(
         db.query("fireworks.notices"), db.query("fireworks.zones"), db.query("fireworks.places"), db.query("meta.units"),
-        db.query("fireworks.coverage")))
+        db.query("fireworks.coverage")), live=False)  # notices and zones are not ingested
 
 
 def as_of(db: Database) -> date:
