@@ -248,3 +248,55 @@ def test_catalog_facets_keep_their_values_after_a_new_search(server, page):
     after = page.locator('[data-testid="stMain"]').inner_text()
     count = [line for line in before.splitlines() if line.startswith("共 ")]
     assert count and count[0] in after and "共 0 条" not in after
+
+
+def test_incidents_posted_to_the_ingest_server_appear_on_the_fireworks_page(data_copy, page, tmp_path):
+    """The issue's whole path: the app and the ingest server running, 1,000 incidents posted over HTTP, seen on the
+    fireworks page's 今夜 section within 15 s; the same batch again changes nothing; bad records come back per line."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from lyg.auth import accounts
+    from lyg.build import build
+    from tests.browser import ROOT, free_port
+    from tests.test_live import _records
+    db_path, users = tmp_path / "lyg.duckdb", tmp_path / "users.json"
+    build(data_copy, db_path)
+    token = accounts.new_ingest_token(users)
+    env = {"LYG_DATA_DIR": str(data_copy), "LYG_DB_PATH": str(db_path), "LYG_USERS_FILE": str(users)}
+    port = free_port()
+    ingest = subprocess.Popen([sys.executable, "-m", "lyg", "ingest", "serve", "--port", str(port)], cwd=ROOT,
+                              env={**os.environ, **env}, stderr=subprocess.DEVNULL)
+    try:
+        def post(records):
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/incidents", data=json.dumps(records).encode(), method="POST",
+                                             headers={"Authorization": f"Bearer {token}"})
+            with urllib.request.urlopen(request, timeout=60) as reply:
+                return json.loads(reply.read())
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.3)
+        night = [{**r, "occurred_at": f"2026-11-28 20:{i % 60:02d}:{i // 60:02d}"} for i, r in enumerate(_records(1000, 990_000_001))]
+        with streamlit_server(env) as base:
+            sent = time.time()
+            assert post(night) == {"accepted": 1000, "duplicates": 0, "rejected": []}
+            open_page(page, base + "/fireworks", settle_ms=500)
+            page.get_by_text("今夜 18:00 起已报 1000 起").wait_for(timeout=15_000)
+            assert time.time() - sent < 15
+            page.screenshot(path=str(ARTIFACTS / "fireworks-live.png"))
+            assert post(night)["duplicates"] == 1000
+            bad = _records(2, 990_100_001)
+            bad[1]["type"] = "放鞭炮"
+            reply = post(bad)
+            assert reply["accepted"] == 1 and [(r["line"], r["column"]) for r in reply["rejected"]] == [(2, "type")]
+    finally:
+        ingest.terminate()
+        ingest.wait(timeout=20)
