@@ -5,7 +5,7 @@ from lyg import alerts, meta, overview, snapshot
 from lyg.bonded import analysis as bz
 from lyg.fireworks import analysis as fw
 from lyg.ui import urlstate
-from lyg.ui.cards import alert_row, headline_card
+from lyg.ui.cards import alert_row, headline_tiles
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header
 from lyg.ui.shared import shared
@@ -16,32 +16,27 @@ with guarded(ctx):
     header(ctx, "page.overview", meta.as_of(ctx.db), domain="overview")
     units = ctx.tr.frame(meta.units(ctx.db), "name")
     names = {"": ctx.t("overview.city"), **dict(zip(units["code"], units["name"]))}
-    district = urlstate.select(ctx.t("overview.district"), list(names), "district", container=st.columns(4)[0], format_func=names.get)
+    title_col, pick_col = st.columns([3, 1], vertical_alignment="bottom")
+    district = urlstate.select(ctx.t("overview.district"), list(names), "district", container=pick_col, format_func=names.get)
     snap = shared(ctx, ("snapshot",), lambda: snapshot.take(ctx.db, ctx.tr))  # the domains, once for every reader
     heads = shared(ctx, ("headlines", district), lambda: overview.headlines(ctx.db, district, ctx.tr, snap))
     found = shared(ctx, ("alerts", district), lambda: alerts.all_alerts(ctx.db, district, ctx.tr, snap))
 
-    left, right = st.columns([3, 2])
-    with left:
-        st.subheader(ctx.t("overview.headlines"))
-        if district and district not in overview.BONDED_DISTRICTS:
-            st.caption(ctx.t("overview.no_bonded"))
-        for start in range(0, len(heads), 3):
-            for col, (i, h) in zip(st.columns(3), enumerate(heads[start:start + 3], start=start)):
-                with col:
-                    headline_card(ctx, h, key=f"head-{i}", district=district)
-        if district:
-            st.caption(ctx.t("overview.city_level"))
-    with right:
-        st.subheader(ctx.t("overview.alerts"))
-        if not found:
-            st.markdown(f":green[{ctx.t('overview.no_alerts')}]")
-        for a in found[:8]:
-            alert_row(ctx, a, district)
-        if len(found) > 8:
-            with st.expander(ctx.t("overview.more_alerts", n=len(found) - 8)):
-                for a in found[8:]:
-                    alert_row(ctx, a, district)
+    title_col.subheader(ctx.t("overview.headlines"))
+    if district and district not in overview.BONDED_DISTRICTS:
+        st.caption(ctx.t("overview.no_bonded"))
+    headline_tiles(ctx, heads, district, as_of=meta.as_of(ctx.db))
+    if district:
+        st.caption(ctx.t("overview.city_level"))
+    st.subheader(ctx.t("overview.alerts"))
+    if not found:
+        st.markdown(f":green[{ctx.t('overview.no_alerts')}]")
+    for a in found[:4]:  # the most severe first, beside nothing: their links in full
+        alert_row(ctx, a, district)
+    if len(found) > 4:
+        with st.expander(ctx.t("overview.more_alerts", n=len(found) - 4)):
+            for a in found[4:]:
+                alert_row(ctx, a, district)
 
     st.subheader(ctx.t("overview.map_of", where=names[district]) if district else ctx.t("overview.map"))
     labels = {layer: ctx.t(f"layer.{layer}") for layer in LAYERS}

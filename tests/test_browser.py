@@ -300,3 +300,17 @@ def test_incidents_posted_to_the_ingest_server_appear_on_the_fireworks_page(data
     finally:
         ingest.terminate()
         ingest.wait(timeout=20)
+
+
+@pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
+def test_every_headline_value_is_on_the_first_screen(server, browser, width, height):
+    """A leader's laptop and the office screen: every headline's value and status word without scrolling."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+    page = context.new_page()
+    try:
+        open_page(page, server + "/", settle_ms=1500)
+        page.screenshot(path=str(ARTIFACTS / f"overview-first-screen-{width}.png"))
+        boxes = page.evaluate("() => Array.from(document.querySelectorAll('.lyg-value')).map(e => e.getBoundingClientRect().bottom)")
+        assert len(boxes) >= 9 and max(boxes) <= height, boxes
+    finally:
+        context.close()

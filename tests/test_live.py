@@ -142,7 +142,7 @@ def test_an_ingested_batch_reaches_the_overview_page_at_once(live_db, monkeypatc
     def season_count() -> int:
         at = open_app_page("pages/overview.py")
         assert not at.exception, at.exception
-        [n] = [int(m[1].replace(",", "")) for e in at.markdown if (m := re.fullmatch(r"## ([\d,]+) 起", e.value))]
+        [n] = [int(m[1].replace(",", "")) for e in at.markdown if (m := re.search(r"lyg-value'>([\d,]+) 起<", e.value))]
         return n
     before = season_count()
     assert live.ingest(live_db, _records(1000, 930_000_001)).accepted == 1000
