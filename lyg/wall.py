@@ -23,6 +23,8 @@ def current_panel(panels: list[str], dwell_seconds: int, now: float | None = Non
 
 
 def tick_seconds(dwell_seconds: int, refresh_seconds: int, live: bool = False) -> int:
-    """How often the wall re-runs: often enough to switch panel, refresh data and move the clock (10 s with the live
-    panel in the playlist)."""
-    return max(1, min(dwell_seconds, refresh_seconds, LIVE_TICK if live else 15))
+    """How often the wall re-runs: often enough to refresh data and move the clock (10 s with the live panel in the
+    playlist, else 15 s), and a divisor of the dwell, so every panel stays exactly its dwell (a 15 s tick with a 20 s
+    dwell kept panels 15 or 30 s)."""
+    cap = max(1, min(dwell_seconds, refresh_seconds, LIVE_TICK if live else 15))
+    return next(d for d in range(cap, 0, -1) if dwell_seconds % d == 0)

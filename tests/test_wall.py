@@ -29,6 +29,19 @@ def test_tick_is_short_enough_for_dwell_refresh_and_clock():
     assert wall.tick_seconds(30, 60) == 15
     assert wall.tick_seconds(5, 60) == 5
     assert wall.tick_seconds(30, 3) == 3
+    assert wall.tick_seconds(30, 60, live=True) == 10
+
+
+def test_every_panel_stays_exactly_its_dwell():
+    """Ticks at a divisor of the dwell: whatever the phase, each panel is on screen for the dwell (20 s dwell and a 15 s
+    tick gave 15 or 30 s)."""
+    for dwell in (20, 30, 17, 45):
+        tick = wall.tick_seconds(dwell, 60)
+        assert dwell % tick == 0
+        for phase in (0.0, 3.3, 7.9):
+            shown = [wall.current_panel(list("abcdef"), dwell, phase + k * tick)[0] for k in range(200)]
+            runs = [len(list(g)) * tick for _, g in __import__("itertools").groupby(shown)][1:-1]
+            assert set(runs) == {dwell}, (dwell, phase, set(runs))
 
 
 def test_wall_mode_in_apptest(app_env):
@@ -98,3 +111,23 @@ def test_wall_comes_back_after_a_server_restart(app_env, wall_page):
         wall_page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('大数据资源目录')",
                                     timeout=90_000)
         assert "数据更新于" in wall_page.inner_text("body")
+
+
+STALE = """() => { const st = Array.from(document.querySelectorAll('[data-stale="true"]'));
+  return [st.filter(e => getComputedStyle(e).display !== 'none').length,
+          document.querySelector('h1') ? document.querySelector('h1').innerText : ''] }"""
+
+
+def test_a_panel_change_never_shows_two_panels_at_once(wall_server, wall_page):
+    """Sampled every 100 ms across panel changes: once the new panel's title is up, nothing of the old panel is still
+    visible (before, its elements lingered beside the new ones for up to 3 s)."""
+    open_page(wall_page, wall_server + "/?wall=1", settle_ms=500)
+    samples = []
+    for _ in range(130):
+        samples.append(wall_page.evaluate(STALE))
+        wall_page.wait_for_timeout(100)
+    titles = [title for _, title in samples]
+    changes = [i for i in range(1, len(samples)) if titles[i] != titles[i - 1]]
+    assert changes, titles[:3]  # the panel did change while we watched
+    mixed = [samples[i] for i in changes if samples[i][0] > 0]
+    assert not mixed, mixed

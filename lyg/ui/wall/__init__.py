@@ -16,6 +16,10 @@ from lyg.ui.wall.frame import header
 from lyg.viz.charts import WALL_BACKGROUND
 
 log = logging.getLogger("lyg")
+# Sent first on the run that changes panel: the old panel's elements are hidden at once instead of lingering beside the
+# new one's (never two panels mixed). Other runs send an empty rule, so a refresh of the same panel never blinks.
+HIDE_PREVIOUS_PANEL = '<style>[data-stale="true"] { display: none !important; }</style>'
+KEEP = "<style></style>"
 CSS = f"""
 <style>
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -49,6 +53,9 @@ def run(ctx: PageContext) -> None:
     @st.fragment(run_every=wall.tick_seconds(dwell, refresh, live="live" in panels))
     def screen() -> None:
         index, name = wall.current_panel(panels, dwell)
+        switched = st.session_state.get("wall-panel") not in (None, name)
+        st.session_state["wall-panel"] = name
+        st.html(HIDE_PREVIOUS_PANEL if switched else KEEP)
         stamp = st.session_state.get("wall-updated")
         if stamp is None or (datetime.now() - stamp).total_seconds() >= refresh:
             stamp = st.session_state["wall-updated"] = datetime.now()
