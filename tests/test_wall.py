@@ -131,3 +131,16 @@ def test_a_panel_change_never_shows_two_panels_at_once(wall_server, wall_page):
     assert changes, titles[:3]  # the panel did change while we watched
     mixed = [samples[i] for i in changes if samples[i][0] > 0]
     assert not mixed, mixed
+
+
+def test_wall_charts_have_no_text_under_18_px():
+    """Read from 5 m: ticks, axis titles, legends and data labels at least WALL_MIN_TEXT, whatever the page figure set."""
+    import plotly.graph_objects as go
+
+    from lyg.viz.charts import WALL_MIN_TEXT, for_wall
+    fig = go.Figure(go.Bar(x=["a"], y=[1], text=["1"], textfont_size=9))
+    fig.update_xaxes(tickfont_size=10, title_text="x", title_font_size=11)
+    fig.update_layout(legend_font_size=9)
+    wall = for_wall(fig, 400)
+    assert wall.layout.xaxis.tickfont.size >= WALL_MIN_TEXT and wall.layout.xaxis.title.font.size >= WALL_MIN_TEXT
+    assert wall.layout.legend.font.size >= WALL_MIN_TEXT and wall.data[0].textfont.size >= WALL_MIN_TEXT

@@ -103,16 +103,26 @@ WALL_PANEL = "#111a2e"
 WALL_TEXT = "#e2e8f0"
 
 
+WALL_MIN_TEXT = 18  # px: the smallest type read from 5 m (labels, ticks, legends); values are larger
+
+
 def for_wall(fig: go.Figure, height: int, font_size: int = 20) -> go.Figure:
-    """Restyle a finished figure for the operations-centre wall: dark, large type, fixed height."""
+    """Restyle a finished figure for the operations-centre wall: dark, fixed height, and no text under WALL_MIN_TEXT
+    (a page figure's own smaller tick and legend sizes are overridden)."""
+    size = max(font_size, WALL_MIN_TEXT)
     fig.update_layout(paper_bgcolor=WALL_PANEL, plot_bgcolor=WALL_PANEL, height=height,
-                      font={"family": FONT_FAMILY, "size": font_size, "color": WALL_TEXT},
-                      title_font_color=WALL_TEXT, legend_font_color=WALL_TEXT)
-    fig.update_xaxes(gridcolor="#1f2a44", linecolor="#334155")
-    fig.update_yaxes(gridcolor="#1f2a44", linecolor="#334155")
+                      font={"family": FONT_FAMILY, "size": size, "color": WALL_TEXT},
+                      title_font_color=WALL_TEXT, legend_font_color=WALL_TEXT, legend_font_size=size)
+    fig.update_xaxes(gridcolor="#1f2a44", linecolor="#334155", tickfont_size=size, title_font_size=size)
+    fig.update_yaxes(gridcolor="#1f2a44", linecolor="#334155", tickfont_size=size, title_font_size=size)
+    fig.update_traces(textfont_size=size, selector=lambda t: "textfont" in t)
+    legend = fig.layout.legend
+    if legend.orientation == "h" and legend.y is not None and legend.y < 0:  # below the axis: clear its larger title
+        fig.update_layout(legend_y=-0.36, margin_b=max(fig.layout.margin.b or 0, 110))
     for annotation in fig.layout.annotations or ():
         if annotation.name == PROVENANCE_MARK:
             annotation.font.size = max(font_size, 18)
         else:
             annotation.font.color = WALL_TEXT
+            annotation.font.size = max(annotation.font.size or size, WALL_MIN_TEXT)
     return fig

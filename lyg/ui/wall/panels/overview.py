@@ -29,7 +29,7 @@ def show(ctx: PageContext) -> None:
                 with col.container(border=True, height=226):
                     tag = f" {sample_tag(ctx, 16, short=True)}" if h.illustrative else ""
                     st.markdown(f"<div style='font-size:20px;font-weight:600'>{html.escape(h.title)}{tag}</div>", unsafe_allow_html=True)
-                    st.markdown(f"<div style='font-size:40px;font-weight:700'>{html.escape(h.value)}</div>"
+                    st.markdown(f"<div style='font-size:48px;font-weight:700;line-height:1.1'>{html.escape(h.value)}</div>"
                                 f"<div style='font-size:22px;font-weight:700;color:{STATUS_HEX[h.status]}'>{html.escape(h.status_text)}</div>", unsafe_allow_html=True)
         st.markdown(f"### {ctx.t('overview.alerts')}")
         for a in found[:3]:
