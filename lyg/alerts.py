@@ -79,6 +79,9 @@ def fireworks_alerts(db: Database, tr: Translator = ZH) -> list[Alert]:
         district = z.district_code if z.district_code in vocab.DISTRICT_NAMES else (z.parent_code or "")
         out.append(Alert(HIGH if z.ratio >= 2 else MEDIUM, "fireworks",
                          tr("alert.spike", zone=tr.value(z.zone_name), year=z.season_year, n=z.incidents, baseline=z.baseline, ratio=z.ratio), {"period": fw.PERIODS[3]}, district, sample))
+    for d in fw.tonight_hot_districts(db).itertuples():  # live: tonight against the same lunar night of earlier seasons
+        out.append(Alert(HIGH, "fireworks", tr("alert.tonight", district=tr.value(vocab.DISTRICT_NAMES.get(d.district_code, d.district_code)),
+                                               n=d.incidents, baseline=d.baseline), {}, d.district_code, sample))
     return out
 
 

@@ -234,3 +234,13 @@ def test_a_batch_renews_only_the_results_that_read_incidents(live_db, monkeypatc
     assert calls == []
     fw.by_year_type(db)  # the incidents did
     assert len(calls) == 1
+
+
+def test_a_district_running_hot_tonight_raises_an_alert(live_db):
+    from lyg import alerts
+    night = [{**r, "occurred_at": f"2026-11-28 19:{i % 60:02d}"} for i, r in enumerate(_records(30, 986_000_001))]
+    live.ingest(live_db, night)
+    hot = fw.tonight_hot_districts(live_db)
+    assert list(hot["district_code"]) == ["320706"] and hot["incidents"].iat[0] == 30
+    found = [a for a in alerts.all_alerts(live_db) if "今夜" in a.text]
+    assert len(found) == 1 and "海州区" in found[0].text and found[0].district == "320706"

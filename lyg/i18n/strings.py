@@ -485,6 +485,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "alert.cost": ("重点工程“{name}”超支：已支出 {spent:,.0f} 万元，完成工作量对应 {earned:,.0f} 万元（预算 {budget:,.0f} 万元，成本绩效指数 {cpi:.2f}）",
                 "Key project “{name}” over budget: spent {spent:,.0f} × 10,000 yuan for work worth {earned:,.0f} (budget {budget:,.0f}, CPI {cpi:.2f})"),
     "alert.legislation": ("{rule}：{detail}", "{rule}: {detail}"),
+    "alert.tonight": ("{district}今夜已报 {n} 起，往年同一农历夜同时段平均 {baseline:.1f} 起", "{district}: {n} reports tonight against {baseline:.1f} on the same lunar night in earlier seasons"),
     "alert.spike": ("{zone}{year}年春节季事件 {n} 起，为以往春节季平均（{baseline:.0f} 起）的 {ratio:.1f} 倍",
                  "{zone}: {n} incidents in the {year} Spring Festival season, {ratio:.1f}× the earlier seasons' average ({baseline:.0f})"),
     "alert.high": ("严重", "High"), "alert.medium": ("关注", "Medium"), "alert.low": ("提示", "Low"),

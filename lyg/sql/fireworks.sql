@@ -125,3 +125,7 @@ ORDER BY i.occurred_at DESC LIMIT $limit;
 -- name: count_between
 -- Incidents in [$start, $end).
 SELECT count(*) AS incidents FROM fw_incidents WHERE occurred_at >= $start AND occurred_at < $end;
+
+-- name: count_by_district_between
+-- Incidents per district in [$start, $end).
+SELECT district_code, count(*) AS incidents FROM fw_incidents WHERE occurred_at >= $start AND occurred_at < $end GROUP BY ALL;
