@@ -249,11 +249,16 @@ def tonight(db: Database) -> dict:
     elapsed = now - start + timedelta(seconds=1)  # the newest report itself counts
     earlier = {}
     for year in range(int(season["season_year"]) - 1, 2014, -1):
-        begin = datetime.combine(lunar.chuxi(year) + timedelta(days=offset), datetime.min.time()) + timedelta(hours=NIGHT_STARTS)
+        begin = same_night(year, offset)
         earlier[year] = _count(db, begin, begin + elapsed)
     return {"start": start, "now": now, "this": _count(db, start, start + elapsed), "days_from_chuxi": offset,
             "season_year": int(season["season_year"]), "previous": earlier.get(int(season["season_year"]) - 1),
             "earlier_mean": sum(earlier.values()) / len(earlier) if earlier else None, "earlier": earlier}
+
+
+def same_night(season_year: int, days_from_chuxi: int) -> datetime:
+    """18:00 of the night that lies days_from_chuxi days from that season's 除夕: the same lunar night in another year."""
+    return datetime.combine(lunar.chuxi(season_year) + timedelta(days=days_from_chuxi), datetime.min.time()) + timedelta(hours=NIGHT_STARTS)
 
 
 def _count(db: Database, start: datetime, end: datetime) -> int:
@@ -271,7 +276,7 @@ def tonight_hot_districts(db: Database, ratio: float = TONIGHT_RATIO, minimum: i
     now = db.query("fireworks.count_by_district_between", start=night["start"], end=night["start"] + elapsed).set_index("district_code")["incidents"]
     earlier = []
     for year in night["earlier"]:
-        begin = datetime.combine(lunar.chuxi(year) + timedelta(days=night["days_from_chuxi"]), datetime.min.time()) + timedelta(hours=NIGHT_STARTS)
+        begin = same_night(year, night["days_from_chuxi"])
         earlier.append(db.query("fireworks.count_by_district_between", start=begin, end=begin + elapsed).set_index("district_code")["incidents"])
     seasons = max(len(earlier), 1)
     baseline = pd.concat(earlier, axis=1).fillna(0).sum(axis=1) / seasons if earlier else pd.Series(dtype=float)
