@@ -71,14 +71,15 @@ def _column_values(col: Col, series: pd.Series, file: str, rows: pd.Series, head
         readers = [date_text]
     if not readers:
         return series, []
-    out, warnings = series.copy(), []
-    for index, text in series.items():
-        if not isinstance(text, str) or not text.strip():
-            continue
-        read = next((r for reader in readers if (r := reader(text)) is not None), None)
-        if read is not None:
-            out[index] = read
-            warnings.append(Normalised(file, int(rows[index]), header, text, read))
+    # each distinct text read once, as validate.parse_dates does: a file of 500 k rows repeats its values
+    readings = {text: next((r for reader in readers if (r := reader(text)) is not None), None)
+                for text in pd.unique(series.dropna()) if isinstance(text, str) and text.strip()}
+    readings = {text: read for text, read in readings.items() if read is not None}
+    if not readings:
+        return series, []
+    changed = series.isin(list(readings))
+    out = series.where(~changed, series.map(readings))
+    warnings = [Normalised(file, int(r), header, text, readings[text]) for r, text in zip(rows[changed], series[changed])]
     return out, warnings
 
 
