@@ -13,7 +13,6 @@ counted as a duplicate and not added again, so resending a batch changes nothing
 """
 from __future__ import annotations
 
-import io
 import json
 import os
 import time
@@ -23,12 +22,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from lyg import sqlfiles
 from lyg.build import check_points_in_units, classify_incidents
 from lyg.contracts import BY_NAME
 from lyg.deltas import live_dir
 from lyg.filelock import data_lock
 from lyg.importer.generic import header_names
-from lyg.sources import decode_text
+from lyg.sources import read_csv_text
 from lyg.validate import ROW, check_frame, check_references, coerce_frame
 
 INCIDENTS = BY_NAME["fw_incidents"]
@@ -40,7 +40,6 @@ class IngestReport:
     accepted: int = 0
     duplicates: int = 0
     rejected: list[dict] = field(default_factory=list)
-    file: str | None = None
 
     def as_json(self) -> dict:
         return {"accepted": self.accepted, "duplicates": self.duplicates, "rejected": self.rejected}
@@ -53,9 +52,7 @@ def read_records(path: Path) -> list[dict]:
         if path.suffix.lower() == ".json":
             return json.loads(text)
         return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-    frame = pd.read_csv(io.StringIO(decode_text(path.read_bytes(), path.name)), dtype=str, keep_default_na=False)
-    return frame.rename(columns=lambda c: HEADERS.get(c.strip(), c.strip())).to_dict("records")
+    return read_csv_text(path).rename(columns=lambda c: HEADERS.get(c.strip(), c.strip())).to_dict("records")
 
 
 def _frame(records: list[dict]) -> pd.DataFrame:
@@ -72,7 +69,7 @@ def _frame(records: list[dict]) -> pd.DataFrame:
 def _known_ids(db, ids: list[int]) -> set[int]:
     if not ids:
         return set()
-    found = db.execute("SELECT incident_id FROM fw_incidents WHERE list_contains(?, incident_id)", [ids])
+    found = db.execute(sqlfiles.get("fireworks.known_ids").sql, {"ids": ids})  # not through the shared cache: one use
     return set(int(i) for i in found["incident_id"])
 
 
@@ -103,7 +100,7 @@ def ingest(db, records: list[dict], source: str = "batch") -> IngestReport:
         report.duplicates = len(good) - len(fresh)
         if len(fresh):
             classified = classify_incidents(fresh.drop(columns=[ROW]).sort_values("occurred_at", kind="stable"), fw.rules(db))
-            report.file = _write_delta(db.path, classified).name
+            _write_delta(db.path, classified)
         report.accepted = len(fresh)
     return report
 

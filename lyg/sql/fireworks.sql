@@ -129,3 +129,7 @@ SELECT count(*) AS incidents FROM fw_incidents WHERE occurred_at >= $start AND o
 -- name: count_by_district_between
 -- Incidents per district in [$start, $end).
 SELECT district_code, count(*) AS incidents FROM fw_incidents WHERE occurred_at >= $start AND occurred_at < $end GROUP BY ALL;
+
+-- name: known_ids
+-- Which of these incident ids are already stored (built or ingested): ingest counts them as duplicates.
+SELECT incident_id FROM fw_incidents WHERE list_contains($ids, incident_id);
