@@ -150,6 +150,22 @@ def _sql(args, settings) -> int:
     return 0
 
 
+def _brief(args, settings) -> int:
+    from datetime import date
+
+    from lyg.brief import compose, render
+    from lyg.db import Database
+    from lyg.i18n import translator
+    brief = compose(Database(Path(settings.db_path)), date.fromisoformat(args.as_of) if args.as_of else None,
+                    args.district or "", translator(args.lang))
+    out = Path(args.out or f"简报_{brief.as_of:%Y%m%d}{'_' + args.district if args.district else ''}.{args.format}")
+    out.write_bytes(render(brief, args.format))
+    print(f"已写入 {out}")
+    if brief.has_sample:  # the terminal says it too: the brief holds generated values, marked 示例 inside
+        print("注意：简报中标“示例”的指标含程序生成的示例数据，非官方统计")
+    return 0
+
+
 def _fireworks(args, settings) -> int:
     from lyg.fireworks import cli
     return cli.run(args, settings)
@@ -220,6 +236,13 @@ def parser() -> argparse.ArgumentParser:
     user_sub.add_parser("wall-token", help="生成新的大屏令牌（仅授予大屏角色）")
     user_sub.add_parser("ingest-token", help="生成新的事件接入令牌（仅可调用 POST /incidents）")
     user.set_defaults(func=_user)
+    brief = sub.add_parser("brief", help="生成简报（.docx 或 PDF）：关键指标对照目标、预警、两幅图表与数据说明")
+    brief.add_argument("--as-of", help="数据截至日（YYYY-MM-DD），须与数据库一致；省略时取数据库的数据截至日")
+    brief.add_argument("--format", choices=["docx", "pdf"], default="docx")
+    brief.add_argument("--district", help="县区代码（如 320706 海州区）；省略为全市")
+    brief.add_argument("--lang", choices=["zh", "en"], default="zh")
+    brief.add_argument("--out", help="输出文件（默认 简报_<日期>[_<县区>].<格式>）")
+    brief.set_defaults(func=_brief)
     fw = sub.add_parser("fireworks", help="烟花爆竹禁放规则查询")
     fw_sub = fw.add_subparsers(dest="fw_command", required=True)
     check = fw_sub.add_parser("check", help="判断某地某时是否禁止燃放，输出 JSON")

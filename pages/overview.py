@@ -5,6 +5,7 @@ from lyg import alerts, meta, overview, snapshot
 from lyg.bonded import analysis as bz
 from lyg.fireworks import analysis as fw
 from lyg.ui import urlstate
+from lyg.ui.brief import brief_buttons
 from lyg.ui.cards import alert_row, headline_tiles
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header
@@ -37,6 +38,7 @@ with guarded(ctx):
         with st.expander(ctx.t("overview.more_alerts", n=len(found) - 4)):
             for a in found[4:]:
                 alert_row(ctx, a, district)
+    brief_buttons(ctx, district)
 
     st.subheader(ctx.t("overview.map_of", where=names[district]) if district else ctx.t("overview.map"))
     labels = {layer: ctx.t(f"layer.{layer}") for layer in LAYERS}
