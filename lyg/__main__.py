@@ -166,6 +166,30 @@ def _brief(args, settings) -> int:
     return 0
 
 
+def _notify(args, settings) -> int:
+    import json
+    import time
+
+    from lyg import notify
+    from lyg.db import Database
+    from lyg.i18n import translator
+    hooks = notify.hooks_from_settings(settings.webhooks)
+    if not hooks:
+        print("没有配置 webhooks：在 lyg.toml 写 [[webhooks]]（name、kind、url），或设置 LYG_WEBHOOKS", file=sys.stderr)
+        return 2
+    log = notify.SentLog(Path(args.sent_log) if args.sent_log else Path(settings.db_path).with_suffix(".notify-sent.jsonl"))
+    db, tr = Database(Path(settings.db_path)), translator(args.lang)
+    while True:
+        report = notify.notify_once(db, hooks, log, settings.public_url, tr)
+        if args.brief:
+            daily = notify.send_brief(db, hooks, log, settings.public_url, tr)
+            report.sent, report.already, report.failed = report.sent + daily.sent, report.already + daily.already, report.failed + daily.failed
+        print(json.dumps(report.as_json(), ensure_ascii=False), flush=True)
+        if not args.every:
+            return 0 if not report.failed else 1
+        time.sleep(args.every)
+
+
 def _fireworks(args, settings) -> int:
     from lyg.fireworks import cli
     return cli.run(args, settings)
@@ -243,6 +267,12 @@ def parser() -> argparse.ArgumentParser:
     brief.add_argument("--lang", choices=["zh", "en"], default="zh")
     brief.add_argument("--out", help="输出文件（默认 简报_<日期>[_<县区>].<格式>）")
     brief.set_defaults(func=_brief)
+    ntf = sub.add_parser("notify", help="把新预警推送到配置的 webhook（通用 JSON、钉钉、企业微信），每条只发一次")
+    ntf.add_argument("--every", type=float, default=0, help="循环模式：每隔多少秒检查一次（省略则只运行一次，供 cron 或 systemd 定时器调用）")
+    ntf.add_argument("--brief", action="store_true", help="同时推送当日简报（每个数据截至日每个 webhook 一次）")
+    ntf.add_argument("--lang", choices=["zh", "en"], default="zh")
+    ntf.add_argument("--sent-log", help="发送记录（JSON Lines），默认在数据库旁")
+    ntf.set_defaults(func=_notify)
     fw = sub.add_parser("fireworks", help="烟花爆竹禁放规则查询")
     fw_sub = fw.add_subparsers(dest="fw_command", required=True)
     check = fw_sub.add_parser("check", help="判断某地某时是否禁止燃放，输出 JSON")

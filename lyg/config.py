@@ -1,6 +1,7 @@
 """All configuration in one place: defaults, then an optional lyg.toml, then LYG_* environment variables."""
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,8 @@ class Settings:
     sql_result_mb: int = 20
     sql_concurrent: int = 2
     demo_tools: bool = False  # demo mode offers the SQL console and import only when asked for (a trusted laptop)
+    public_url: str = ""  # the dashboard's address as readers reach it: the links in notifications
+    webhooks: tuple[dict, ...] = ()  # [[webhooks]] name, kind (json | dingtalk | wecom), url, secret (DingTalk signing)
     extra: dict = field(default_factory=dict)
 
 
@@ -42,6 +45,8 @@ _ENV = {
     "LYG_SQL_MEMORY_LIMIT": ("sql_memory_limit", str),
     "LYG_USERS_FILE": ("users_file", Path),
     "LYG_DEMO_TOOLS": ("demo_tools", lambda v: v.strip().lower() in ("1", "true", "yes", "on")),
+    "LYG_PUBLIC_URL": ("public_url", str),
+    "LYG_WEBHOOKS": ("webhooks", lambda v: tuple(json.loads(v))),  # a JSON list of the same tables, for secrets kept out of files
 }
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -67,7 +72,7 @@ def _from_toml(path: Path) -> dict:
             continue
         if key in ("data_dir", "db_path", "users_file"):
             value = (path.parent / value).resolve()
-        if key == "wall_panels":
+        if key in ("wall_panels", "webhooks"):
             value = tuple(value)
         values[key] = value
     return values

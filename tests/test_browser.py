@@ -286,6 +286,7 @@ def test_incidents_posted_to_the_ingest_server_appear_on_the_fireworks_page(data
                 time.sleep(0.3)
         night = [{**r, "occurred_at": f"2026-11-28 20:{i % 60:02d}:{i // 60:02d}"} for i, r in enumerate(_records(1000, 990_000_001))]
         with streamlit_server(env) as base:
+            open_page(page, base + "/fireworks", settle_ms=0)  # a reader already watching: the server has opened the database
             sent = time.time()
             assert post(night) == {"accepted": 1000, "duplicates": 0, "rejected": []}
             open_page(page, base + "/fireworks", settle_ms=500)

@@ -3,16 +3,28 @@ system has (fonts-noto-cjk). One browser serves every chart of a brief (the firs
 from __future__ import annotations
 
 import os
+import sys
 import warnings
 
-import kaleido
 import plotly.graph_objects as go
 
 from lyg.brief.chromium import chromium_path
 
 
+def _kaleido():
+    """Kaleido, imported with an empty command line: its logging package (logistro) parses sys.argv when imported and
+    exits on options it half-recognises, such as this program's own --sent-log."""
+    argv, sys.argv = sys.argv, sys.argv[:1]
+    try:
+        import kaleido
+    finally:
+        sys.argv = argv
+    return kaleido
+
+
 def charts_png(figures: list[go.Figure], width: int = 900, height: int = 380, scale: float = 2.0) -> list[bytes]:
     os.environ.setdefault("BROWSER_PATH", chromium_path())  # Kaleido's browser: the system's, never a download
+    kaleido = _kaleido()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "kopts is ignored if using a server": the server has them already
         kaleido.start_sync_server(silence_warnings=True)

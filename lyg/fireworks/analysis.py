@@ -270,7 +270,8 @@ TONIGHT_RATIO, TONIGHT_MINIMUM = 2.0, 10  # a district's night runs hot at twice
 
 def tonight_hot_districts(db: Database, ratio: float = TONIGHT_RATIO, minimum: int = TONIGHT_MINIMUM) -> pd.DataFrame:
     """Districts whose reports tonight (18:00 to the newest report) exceed `ratio` × their mean over the same lunar night
-    and hours of earlier seasons, with at least `minimum` reports (district_code, incidents, baseline, ratio)."""
+    and hours of earlier seasons, with at least `minimum` reports (district_code, incidents, baseline, ratio, and the
+    night: the date its 18:00 falls on)."""
     night = tonight(db)
     elapsed = night["now"] - night["start"] + timedelta(seconds=1)
     now = db.query("fireworks.count_by_district_between", start=night["start"], end=night["start"] + elapsed).set_index("district_code")["incidents"]
@@ -280,7 +281,7 @@ def tonight_hot_districts(db: Database, ratio: float = TONIGHT_RATIO, minimum: i
         earlier.append(db.query("fireworks.count_by_district_between", start=begin, end=begin + elapsed).set_index("district_code")["incidents"])
     seasons = max(len(earlier), 1)
     baseline = pd.concat(earlier, axis=1).fillna(0).sum(axis=1) / seasons if earlier else pd.Series(dtype=float)
-    rows = [{"district_code": code, "incidents": int(n), "baseline": float(baseline.get(code, 0.0)),
+    rows = [{"district_code": code, "night": night["start"].date(), "incidents": int(n), "baseline": float(baseline.get(code, 0.0)),
              "ratio": n / baseline.get(code, 0.0) if baseline.get(code, 0.0) else None}
             for code, n in now.items() if n >= minimum and n > ratio * baseline.get(code, 0.0)]
-    return pd.DataFrame(rows, columns=["district_code", "incidents", "baseline", "ratio"])
+    return pd.DataFrame(rows, columns=["district_code", "night", "incidents", "baseline", "ratio"])

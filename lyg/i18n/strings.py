@@ -490,6 +490,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                  "{zone}: {n} incidents in the {year} Spring Festival season, {ratio:.1f}× the earlier seasons' average ({baseline:.0f})"),
     "alert.high": ("严重", "High"), "alert.medium": ("关注", "Medium"), "alert.low": ("提示", "Low"),
     "legislation_rule.list_sep": ("、", ", "), "legislation_rule.none": ("无", "none"),
+    # notifications (lyg/notify)
+    "notify.title": ("【{severity}】连云港城市大脑预警", "[{severity}] Lianyungang City Brain alert"),
+    "notify.open": ("查看详情", "Open the view"), "notify.open_overview": ("打开城市大脑总览", "Open the overview"),
     # the brief (lyg/brief)
     "brief.title": ("连云港市城市大脑态势简报（{where}）", "Lianyungang City Brain situation brief ({where})"),
     "brief.section_figures": ("一、关键指标", "1. Headline figures"), "brief.section_alerts": ("二、预警提示（严重在前）", "2. Alerts, most severe first"),
