@@ -244,3 +244,24 @@ def test_a_district_running_hot_tonight_raises_an_alert(live_db):
     assert list(hot["district_code"]) == ["320706"] and hot["incidents"].iat[0] == 30
     found = [a for a in alerts.all_alerts(live_db) if "今夜" in a.text]
     assert len(found) == 1 and "海州区" in found[0].text and found[0].district == "320706"
+
+
+def test_the_live_map_holds_the_last_hours_and_rings_the_newest(db):
+    from datetime import timedelta
+
+    from lyg import meta
+    from lyg.fireworks import figures as fw_fig
+    now = fw.latest_moment(db)
+    recent = fw.recent(db, hours=24 * 30)
+    assert len(recent) and (recent["occurred_at"] >= now - timedelta(days=30)).all()
+    assert recent["new"].tolist() == (recent["occurred_at"] >= now - timedelta(minutes=fw.NEW_MINUTES)).tolist()
+    points = pd.DataFrame({"occurred_at": pd.to_datetime(["2026-02-16 23:50", "2026-02-16 21:00", "2026-02-16 20:00"]),
+                           "type": ["违规燃放查处"] * 3, "lon": [119.2, 119.3, 119.4], "lat": [34.6] * 3,
+                           "banned": pd.array([True, False, pd.NA], dtype="boolean"), "new": [True, False, False]})
+    deck = json.loads(fw_fig.recent_map(meta.units(db), fw.zones_in_force(db, fw.as_of(db)), points, sample=True).to_json())
+    layers = {layer["id"]: layer for layer in deck["layers"]}
+    assert [p["name"] for p in layers["recent-new"]["data"]] == ["02-16 23:50 违规燃放查处 禁止燃放 · 示例"]
+    assert [p["name"] for p in layers["recent-earlier"]["data"]] == ["02-16 21:00 违规燃放查处 不禁止燃放 · 示例",
+                                                                     "02-16 20:00 违规燃放查处 未知 · 示例"]  # unknown, never "not banned"
+    assert layers["recent-new"]["radiusMinPixels"] > layers["recent-earlier"]["radiusMinPixels"]
+    assert deck["layers"][-1]["id"] == "recent-new"  # drawn on top

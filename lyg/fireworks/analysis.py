@@ -237,6 +237,17 @@ def latest_reports(db: Database, limit: int = 20) -> pd.DataFrame:
     return db.query("fireworks.latest_reports", limit=limit)
 
 
+LIVE_HOURS, NEW_MINUTES, LIVE_POINTS = 6, 15, 5000  # the live map: the last 6 hours, the last 15 minutes as new
+
+
+def recent(db: Database, hours: int = LIVE_HOURS, new_minutes: int = NEW_MINUTES, limit: int = LIVE_POINTS) -> pd.DataFrame:
+    """The last `hours` of incidents up to the newest (at most `limit`, newest first), with `new` for those of the last
+    `new_minutes`: the points of the live map."""
+    now = latest_moment(db)
+    frame = db.query("fireworks.recent_points", start=now - timedelta(hours=hours), end=now, limit=limit)
+    return frame.assign(new=frame["occurred_at"] >= pd.Timestamp(now - timedelta(minutes=new_minutes)))
+
+
 def tonight(db: Database) -> dict:
     """Tonight so far (from 18:00 up to the newest report) against the same lunar night, same hours, of every earlier
     season: the count, last season's, and the earlier seasons' mean."""

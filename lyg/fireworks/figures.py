@@ -111,3 +111,30 @@ def ban_map(units: pd.DataFrame, zones: pd.DataFrame, places: pd.DataFrame, grid
     if point:
         layers.append(maps.point_layer("checked-point", point[0], point[1]))
     return maps.deck(layers, centre=(119.25, 34.70), zoom=9.3, height=620, basemap_url=basemap_url)
+
+
+def _verdict(banned, tr: Translator) -> str:
+    """禁止 / 不禁止 / 未知: a missing verdict is unknown, never "not banned"."""
+    return tr("fw.unknown") if pd.isna(banned) else tr("fw.banned" if bool(banned) else "fw.allowed")
+
+
+NEW_COLOUR, EARLIER_COLOUR = [213, 94, 0, 255], [230, 159, 0, 150]  # the status scheme's vermillion and amber
+
+
+def recent_map(units: pd.DataFrame, zones: pd.DataFrame, recent: pd.DataFrame, height: int = 560, background: str = "#f8fafc",
+               label_colour: list[int] | None = None, basemap_url: str = "", sample: bool = False, tr: Translator = ZH) -> pdk.Deck:
+    """The last hours of incidents as points over the districts and the zones in force: the newest ones larger, in
+    vermillion with a white ring, drawn on top; earlier ones small and amber. Each tooltip gives time, type, verdict."""
+    layers = maps.district_base(units)
+    if label_colour:
+        layers[-1] = maps.label_layer("district-labels", units[units["kind"] == "县区"], size=18, colour=label_colour)
+    layers.append(maps.polygon_layer("ban-zones", maps.features(zones, ["name"]), maps.COLOURS["zone"], maps.COLOURS["zone_line"], line_px=2))
+    mark = f" · {tr('mark.sample')}" if sample else ""
+    points = recent.assign(name=[f"{t:%m-%d %H:%M} {tr.value(k)} {_verdict(b, tr)}{mark}"
+                                 for t, k, b in zip(recent["occurred_at"], recent["type"], recent["banned"])])
+    for layer_id, part, colour, radius, ring in (("recent-earlier", points[~points["new"]], EARLIER_COLOUR, 4, 0),
+                                                 ("recent-new", points[points["new"]], NEW_COLOUR, 9, 2)):
+        layers.append(pdk.Layer("ScatterplotLayer", part[["lon", "lat", "name"]].round({"lon": 5, "lat": 5}), id=layer_id, pickable=True,
+                                get_position=["lon", "lat"], get_radius=60, radius_min_pixels=radius, get_fill_color=colour,
+                                stroked=ring > 0, get_line_color=[255, 255, 255, 255], line_width_min_pixels=ring))
+    return maps.deck(layers, centre=(119.17, 34.62), zoom=8.7, height=height, basemap_url=basemap_url, background=background)

@@ -297,6 +297,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # figure and map text
     "fig.with_unit": ("{name}（{unit}）", "{name} ({unit})"),
     "map.cells_sample_note": ("事件方格为示例数据。", " Incident cells are sample data."),
+    "map.live_sample": ("图中报告为示例数据。", "The reports shown are sample data."),
     "map.cell": ("{n} 起", "{n} incidents"), "map.cell_sample": ("{n} 起·示例", "{n} incidents · sample"),
     "bonded_chart.status_share": ("{head}：{actual}，目标高于{target}（{pp:+.1f}个百分点）", "{head}: {actual}, target above {target} ({pp:+.1f} points)"),
     "bonded_chart.status_year": ("{head}：全年 {actual}，目标 {target}（{pct:+.1f}%）", "{head}: full year {actual}, target {target} ({pct:+.1f}%)"),
@@ -490,6 +491,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                  "{zone}: {n} incidents in the {year} Spring Festival season, {ratio:.1f}× the earlier seasons' average ({baseline:.0f})"),
     "alert.high": ("严重", "High"), "alert.medium": ("关注", "Medium"), "alert.low": ("提示", "Low"),
     "legislation_rule.list_sep": ("、", ", "), "legislation_rule.none": ("无", "none"),
+    "live.map_title": ("<div style='font-size:24px'>最近 {hours} 小时的报告（<b style='color:#D55E00'>●</b> 最近 {minutes} 分钟）</div>",
+                       "<div style='font-size:24px'>Reports of the last {hours} hours (<b style='color:#D55E00'>●</b> last {minutes} minutes)</div>"),
+    "live.map_caption": ("最近 {hours} 小时的报告：大点为最近 {minutes} 分钟内的新报告，小点为更早的；以最新一条报告的时间为准。",
+                         "Reports of the last {hours} hours: large points came in the last {minutes} minutes, small ones earlier; counted back from the newest report."),
     # notifications (lyg/notify)
     "notify.title": ("【{severity}】连云港城市大脑预警", "[{severity}] Lianyungang City Brain alert"),
     "notify.open": ("查看详情", "Open the view"), "notify.open_overview": ("打开城市大脑总览", "Open the overview"),

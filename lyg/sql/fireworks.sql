@@ -133,3 +133,8 @@ SELECT district_code, count(*) AS incidents FROM fw_incidents WHERE occurred_at 
 -- name: known_ids
 -- Which of these incident ids are already stored (built or ingested): ingest counts them as duplicates.
 SELECT incident_id FROM fw_incidents WHERE list_contains($ids, incident_id);
+
+-- name: recent_points
+-- The newest incidents in [$start, $end], newest first, at most $limit: the live map's points.
+SELECT occurred_at, type, lon, lat, banned FROM fw_incidents
+WHERE occurred_at >= $start AND occurred_at <= $end ORDER BY occurred_at DESC LIMIT $limit;

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lyg import meta
 from lyg.fireworks import analysis as fw
+from lyg.fireworks import figures as fw_fig
 from lyg.ui.context import PageContext
 from lyg.ui.layout import labelled, table_with_downloads
 from lyg.ui.marks import badge
@@ -26,6 +28,11 @@ def show_tonight(ctx: PageContext, sample: bool, rows: int = 10) -> None:
     if night["previous"] is not None:
         st.markdown(ctx.t("live.compared", previous=night["previous"], mean=f"{night['earlier_mean']:.1f}",
                           seasons=len(night["earlier"])))
+    zones = ctx.tr.frame(fw.zones_in_force(ctx.db, fw.as_of(ctx.db)), "name")
+    deck = shared(ctx, ("live-map",), lambda: fw_fig.recent_map(ctx.tr.frame(meta.units(ctx.db), "name"), zones, fw.recent(ctx.db),
+                                                               basemap_url=ctx.settings.basemap_style_url, sample=sample, tr=ctx.tr))
+    st.pydeck_chart(deck, key="fw-live-map", height=560)
+    st.caption(ctx.t("live.map_caption", hours=fw.LIVE_HOURS, minutes=fw.NEW_MINUTES) + (f" {ctx.t('map.live_sample')}" if sample else ""))
     latest = fw.latest_reports(ctx.db, rows)
     latest = latest.assign(in_ban_zone=three_way(ctx, latest["in_ban_zone"]), banned=three_way(ctx, latest["banned"]),
                            occurred_at=latest["occurred_at"].dt.strftime("%Y-%m-%d %H:%M"))

@@ -1,19 +1,20 @@
 """The wall's live panel (今夜 · 实时): tonight against the same lunar night of earlier seasons, the latest reports
-as they come in, and the city map with the last twelve months' cells."""
+as they come in, and the map of the last hours with the newest reports highlighted."""
 from __future__ import annotations
 
 import html
 
 import streamlit as st
 
-from lyg import snapshot
+from lyg import meta
 from lyg.fireworks import analysis as fw
+from lyg.fireworks import figures as fw_fig
 from lyg.status import STATUS_HEX
 from lyg.ui import marks
 from lyg.ui.context import PageContext
 from lyg.ui.shared import shared
 from lyg.ui.wall.frame import MAP_H, sample_tag
-from lyg.ui.wall.panels.overview import situation
+from lyg.viz.charts import WALL_BACKGROUND
 
 ROWS = 9
 
@@ -36,8 +37,14 @@ def show(ctx: PageContext) -> None:
             st.markdown(f"<div style='font-size:22px'>{when}　{html.escape(ctx.tr.value(r.type))}　{html.escape(where)}　"
                         f"<b style='color:{colour}'>{html.escape(verdict)}</b></div>", unsafe_allow_html=True)
     with right:
-        snap = shared(ctx, ("snapshot",), lambda: snapshot.take(ctx.db, ctx.tr))
-        st.pydeck_chart(shared(ctx, ("wall", "map"), lambda: situation(ctx, snap)), height=MAP_H, key="wall-live-map")
+        st.markdown(ctx.t("live.map_title", hours=fw.LIVE_HOURS, minutes=fw.NEW_MINUTES) + tag, unsafe_allow_html=True)
+        st.pydeck_chart(shared(ctx, ("wall", "live-map"), lambda: recent_map(ctx, sample)), height=MAP_H - 50, key="wall-live-map")
+
+
+def recent_map(ctx: PageContext, sample: bool):
+    zones = ctx.tr.frame(fw.zones_in_force(ctx.db, fw.as_of(ctx.db)), "name")
+    return fw_fig.recent_map(ctx.tr.frame(meta.units(ctx.db), "name"), zones, fw.recent(ctx.db), MAP_H - 50, WALL_BACKGROUND,
+                             [226, 232, 240, 255], sample=sample, tr=ctx.tr)
 
 
 def _compared(ctx: PageContext, night: dict) -> str:
