@@ -74,6 +74,25 @@ def _panel_title(page) -> str:
     return page.locator("h1").first.inner_text()
 
 
+PANEL_BOTTOM = """() => {
+    const strip = document.querySelector('.lyg-ticker').getBoundingClientRect();
+    let bottom = 0;
+    for (const e of document.querySelectorAll('[data-testid="stMain"] [data-testid="stElementContainer"]')) {
+        if (e.closest('.lyg-ticker') || e.querySelector('.lyg-ticker')) continue;
+        const r = e.getBoundingClientRect();
+        if (r.height > 0 && r.width > 0) bottom = Math.max(bottom, r.bottom);
+    }
+    return {stripTop: strip.top, stripBottom: strip.bottom, panelBottom: bottom, items: document.querySelectorAll('.lyg-ticker .item').length};
+}"""
+
+
+def _strip_under_a_full_panel(page) -> None:
+    """The alert strip sits on the bottom edge; the panel reaches down to it (no empty band) and never under it."""
+    box = page.evaluate(PANEL_BOTTOM)
+    assert box["stripBottom"] == 1080 and box["items"] >= 1, box
+    assert box["stripTop"] - 130 <= box["panelBottom"] <= box["stripTop"], box
+
+
 def test_wall_fills_the_screen_without_chrome_and_rotates(wall_server, wall_page):
     watch = PageWatch(wall_page)
     open_page(wall_page, wall_server + "/?wall=1", settle_ms=2500)
@@ -87,6 +106,7 @@ def test_wall_fills_the_screen_without_chrome_and_rotates(wall_server, wall_page
         assert not wall_page.locator(selector).is_visible(), selector
     background = wall_page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
     assert background == "rgb(11, 18, 32)"
+    _strip_under_a_full_panel(wall_page)
     first = _panel_title(wall_page)
     assert re.search(r"城市大脑|综合保税区|大数据资源目录", first)
     wall_page.wait_for_function(f"() => document.querySelector('h1') && document.querySelector('h1').innerText !== {first!r}",
@@ -94,6 +114,7 @@ def test_wall_fills_the_screen_without_chrome_and_rotates(wall_server, wall_page
     wall_page.wait_for_timeout(2000)
     wall_page.screenshot(path=str(ARTIFACTS / "wall-next.png"))
     assert _panel_title(wall_page) != first
+    _strip_under_a_full_panel(wall_page)
     assert not watch.outside_requests, watch.outside_requests
     assert not watch.console_errors, watch.console_errors
 

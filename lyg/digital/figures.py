@@ -27,7 +27,7 @@ def framework(components: pd.DataFrame, selected: str | None = None, tr: Transla
             fig.add_shape(type="rect", x0=x + 0.04, x1=x + 0.96, y0=y, y1=y + 0.9, fillcolor=colour, opacity=0.9,
                           line={"color": "#0f172a" if c.component_code == selected else "white", "width": 4 if c.component_code == selected else 1})
             fig.add_annotation(x=x + 0.5, y=y + 0.45, showarrow=False, font={"color": "white", "size": 14},
-                               text=f"<b>{wrap_words(tr.value(c.name), 16)}</b><br>{wrap_words(tr.value(c.metaphor), 18)}<br>"
+                               text=f"<b>{wrap_words(tr.value(c.name), 8)}</b><br>{wrap_words(tr.value(c.metaphor), 10)}<br>"
                                     + tr("digital_chart.tile", mark=SCHEDULE_MARK[c.worst], status=tr.value(c.worst_text), n=c.projects))
     fig.update_xaxes(visible=False, range=[-0.8, 4.05])
     fig.update_yaxes(visible=False, range=[-0.1, 2.15])
@@ -57,7 +57,7 @@ def gantt(projects: pd.DataFrame, as_of, tr: Translator = ZH) -> go.Figure:
 def phases(frame: pd.DataFrame, tr: Translator = ZH) -> go.Figure:
     fig = go.Figure()
     labels = [tr("digital_chart.phase", year=y, motto=tr.value(m)) for y, m in zip(frame["phase_year"], frame["motto"])]
-    fig.add_bar(x=labels, y=frame["completed"], name=tr("digital_chart.completed"), marker_color="#059669")
+    fig.add_bar(x=labels, y=frame["completed"], name=tr("digital_chart.completed"), marker_color=SCHEDULE_COLOURS["done"])
     fig.add_bar(x=labels, y=frame["projects"] - frame["completed"], name=tr("digital_chart.open"), marker_color="#cbd5e1",
                 text=[tr("digital_chart.completed_pct", pct=p) for p in frame["completed_pct"]], textposition="outside")
     fig.update_layout(barmode="stack", yaxis_title=tr("digital_chart.projects_axis"))

@@ -336,7 +336,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "{method}: {start} to {end} ({days} days)<br>{received} opinions, {adopted} adopted"),
     "legislation_chart.event_label": ("{method}（{days}日）", "{method} ({days} days)"),
     "legislation_chart.initiated": ("立项", "Initiated"), "legislation_chart.review_ended": ("审查结束", "Review ended"), "legislation_chart.adopted": ("审议通过", "Adopted"),
-    "digital_chart.tile": ("{mark} {status} · {n}项工程", "{mark} {status}<br>projects: {n}"),
+    "digital_chart.tile": ("{mark} {status}<br>{n}项工程", "{mark} {status}<br>projects: {n}"),
     "digital_chart.bar_label": ("{name}（{mark}{status}）", "{name} ({mark} {status})"),
     "digital_chart.planned": ("计划工期", "Planned period"), "digital_chart.planned_hover": ("%{y}<br>计划：%{base|%Y-%m} 起", "%{y}<br>Planned from %{base|%Y-%m}"),
     "digital_chart.actual": ("实际进度（占计划工期比例）", "Actual progress (share of the planned period)"),

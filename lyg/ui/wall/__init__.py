@@ -13,6 +13,7 @@ import streamlit as st
 from lyg import wall
 from lyg.ui.context import PageContext
 from lyg.ui.wall.frame import header
+from lyg.ui.wall.ticker import ticker
 from lyg.viz.charts import WALL_BACKGROUND
 
 log = logging.getLogger("lyg")
@@ -65,5 +66,6 @@ def run(ctx: PageContext) -> None:
         except Exception as exc:  # an unattended screen shows the next panel on time; the log keeps the cause
             log.exception("wall panel %s failed", name)
             st.markdown(ctx.t("app.error", message=type(exc).__name__))
+        ticker(ctx)  # under every panel: what is wrong, and where
 
     screen()

@@ -12,7 +12,8 @@ from lyg.ui.marks import marked
 from lyg.ui.shared import shared
 from lyg.viz.charts import SAMPLE_COLOUR, for_wall
 
-CHART_H, MAP_H = 430, 820
+# Heights that fill 1080 px: the header (~70 px), the panel, and the alert strip (lyg.ui.wall.ticker, 64 px + margin)
+CHART_H, MAP_H, TILE_H = 440, 920, 296
 
 SAMPLE_TAG = ("<span style='background:{colour};color:#fff;font-weight:700;border-radius:6px;padding:2px 10px;"
               "font-size:{size}px;vertical-align:middle;white-space:nowrap;display:inline-block'>{text}</span>")  # never split

@@ -24,4 +24,4 @@ def show(ctx: PageContext) -> None:
     cumulative = [p for p in progress if p.comparison != "share_above"][:3]
     for col, p in zip(st.columns(3), cumulative):
         wall_chart(ctx, col, f"wall-path-{p.indicator_code}",
-                    lambda p=p: bz_fig.cumulative(p, paths[p.indicator_code], ctx.tr), 380, 16, tables=("bz_monthly",))
+                    lambda p=p: bz_fig.cumulative(p, paths[p.indicator_code], ctx.tr), 360, 16, tables=("bz_monthly",))

@@ -29,7 +29,7 @@ def show(ctx: PageContext) -> None:
     by_cycle = cat.freshness_by_cycle(ctx.db, day)
     left, right = st.columns([3, 2])
     wall_chart(ctx, left, "wall-cat-cycle",
-                lambda: cat_fig.freshness_by_cycle(by_cycle, ctx.t("wall.cat_cycle"), ctx.tr), 700, tables=("cat_entries",))
+                lambda: cat_fig.freshness_by_cycle(by_cycle, ctx.t("wall.cat_cycle"), ctx.tr), 800, tables=("cat_entries",))
     stale = cat.scorecard(ctx.db, day).head(10)
     with right:
         sample = f" {badge(ctx)}" if marks.is_sample(ctx, "cat_entries") else ""

@@ -21,5 +21,5 @@ def show(ctx: PageContext) -> None:
                 lambda: leg_fig.adoption(leg.adoption_rates(events, "method"), "method", ctx.tr), CHART_H, tables=tables)
     sample = f" {badge(ctx)}" if marks.is_sample(ctx, *tables) else ""
     st.markdown(f"### {ctx.t('leg.compliance')}{sample}")
-    for v in leg.violations(projects, events, ctx.tr).head(6).itertuples():
+    for v in leg.violations(projects, events, ctx.tr).head(8).itertuples():
         st.markdown(ctx.t("generic.labelled", label=plain(v.rule), text=plain(shortened(v.detail, 70 if ctx.lang == "zh" else 140))))

@@ -16,7 +16,7 @@ from lyg.ui.shared import shared
 from lyg.ui.wall.frame import MAP_H, sample_tag
 from lyg.viz.charts import WALL_BACKGROUND
 
-ROWS = 9
+ROWS = 14
 
 
 def show(ctx: PageContext) -> None:

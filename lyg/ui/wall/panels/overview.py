@@ -1,19 +1,17 @@
-"""The wall's overview panel: every headline, the top alerts and the situational map."""
+"""The wall's overview panel: every headline and the situational map (the alerts run along the wall's strip)."""
 from __future__ import annotations
 
 import html
 
 import streamlit as st
 
-from lyg import alerts, meta, overview, snapshot
+from lyg import meta, overview, snapshot
 from lyg.bonded import analysis as bz
 from lyg.fireworks import analysis as fw
 from lyg.status import STATUS_HEX
 from lyg.ui.context import PageContext
-from lyg.ui.marks import badge
 from lyg.ui.shared import shared
-from lyg.ui.text import plain
-from lyg.ui.wall.frame import MAP_H, sample_tag, shortened
+from lyg.ui.wall.frame import MAP_H, TILE_H, sample_tag
 from lyg.viz.charts import WALL_BACKGROUND
 from lyg.viz.situation import LAYERS, situation_map
 
@@ -21,20 +19,16 @@ from lyg.viz.situation import LAYERS, situation_map
 def show(ctx: PageContext) -> None:
     snap = shared(ctx, ("snapshot",), lambda: snapshot.take(ctx.db, ctx.tr))  # the same object the overview page shares
     heads = shared(ctx, ("headlines", ""), lambda: overview.headlines(ctx.db, "", ctx.tr, snap))
-    found = shared(ctx, ("alerts", ""), lambda: alerts.all_alerts(ctx.db, "", ctx.tr, snap))
     left, right = st.columns([5, 4])
     with left:
         for start in range(0, min(len(heads), 9), 3):
             for col, h in zip(st.columns(3), heads[start:start + 3]):
-                with col.container(border=True, height=226):
+                with col.container(border=True, height=TILE_H):
                     tag = f" {sample_tag(ctx, 16, short=True)}" if h.illustrative else ""
                     st.markdown(f"<div style='font-size:20px;font-weight:600'>{html.escape(h.title)}{tag}</div>", unsafe_allow_html=True)
                     st.markdown(f"<div style='font-size:48px;font-weight:700;line-height:1.1'>{html.escape(h.value)}</div>"
-                                f"<div style='font-size:22px;font-weight:700;color:{STATUS_HEX[h.status]}'>{html.escape(h.status_text)}</div>", unsafe_allow_html=True)
-        st.markdown(f"### {ctx.t('overview.alerts')}")
-        for a in found[:3]:
-            text = shortened(a.text, 64 if ctx.lang == "zh" else 120)
-            st.markdown(ctx.t("wall.alert", severity=ctx.t(a.severity_key), text=(f"{badge(ctx)} " if a.illustrative else "") + plain(text)))
+                                f"<div style='font-size:22px;font-weight:700;color:{STATUS_HEX[h.status]}'>{html.escape(h.status_text)}</div>"
+                                f"<div style='font-size:20px;color:#cbd5e1;line-height:1.35'>{html.escape(h.comparison)}</div>", unsafe_allow_html=True)
     with right:
         st.pydeck_chart(shared(ctx, ("wall", "map"), lambda: situation(ctx, snap)), height=MAP_H, key="wall-map")
 
