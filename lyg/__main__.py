@@ -122,6 +122,11 @@ def _ingest(args, settings) -> int:
         print(f"监视投放目录 {args.folder}（处理后移入 done/ 或 rejected/）", file=sys.stderr)
         live.watch(Database(Path(settings.db_path)), Path(args.folder), interval=args.interval)
         return 0
+    if args.ingest_command == "compact":
+        from lyg.compact import compact
+        report = compact(Path(settings.data_dir), Path(settings.db_path))
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+        return 0
     if args.ingest_command == "pg":
         from lyg.pg_source import Source, run
         run(Database(Path(settings.db_path)), Source(args.dsn, args.table, args.watermark), interval=args.interval, once=args.once)
@@ -237,6 +242,7 @@ def parser() -> argparse.ArgumentParser:
     ing_watch = ing_sub.add_parser("watch", help="监视投放目录：新文件逐个接入，处理后移入 done/ 或 rejected/，并附结果 JSON")
     ing_watch.add_argument("folder")
     ing_watch.add_argument("--interval", type=float, default=2.0, help="检查间隔（秒）")
+    ing_sub.add_parser("compact", help="把已接入的批次并入 data/ 并重建数据库（一次提交；读者不会重复计数）")
     ing_pg = ing_sub.add_parser("pg", help="从 PostgreSQL 协议数据库（含人大金仓、openGauss）的表按水位列轮询")
     ing_pg.add_argument("--dsn", required=True, help="如 postgresql://user@host:5432/db（口令请用 PGPASSWORD 或 .pgpass）")
     ing_pg.add_argument("--table", required=True)

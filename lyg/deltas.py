@@ -36,12 +36,27 @@ def stamp(db_path: Path) -> tuple:
     return tuple(p.name for p in delta_files(db_path))
 
 
+FOLDED = "live_folded"  # in a database a compaction built: the last delta file it holds (lyg.compact)
+
+
+def folded_through(cursor, present: set[str]) -> str:
+    """The name of the last delta file this database already holds ('' when none): later files only are read."""
+    if FOLDED not in present:
+        return ""
+    return cursor.execute(f"SELECT max(through) FROM {FOLDED}").fetchone()[0] or ""  # a fixed name, no value in the SQL
+
+
 def attach_views(cursor, files: list[Path]) -> None:
-    """Temporary views on this cursor that read the built tables plus the deltas (no views without deltas)."""
+    """Temporary views on this cursor that read the built tables plus the deltas it does not hold yet (no views
+    without such deltas)."""
     if not files:
         return
     catalog = cursor.execute("SELECT current_database()").fetchone()[0]
     present = {name for (name,) in cursor.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    through = folded_through(cursor, present)
+    files = [p for p in files if p.name > through]  # names carry their write time: a compaction's files sort first
+    if not files:
+        return
     cursor.execute("SET VARIABLE live_files = ?", [[str(p) for p in files]])
     for table in (t for t in LIVE_TABLES if t in present):  # a database built by an older version may lack a rollup
         sql = sqlfiles.get(f"live.{table}").sql.replace("$base", f'"{catalog}".main."{table}"')  # an identifier, not a value

@@ -46,8 +46,10 @@ def _fsync_write(path: Path, content: bytes) -> None:
         os.fsync(fh.fileno())
 
 
-def commit(data_dir: Path, db_path: Path, new_files: dict[str, bytes], staged_db: Path, history: Path, log_row: dict) -> None:
-    """Make new_files and staged_db current together, keeping the replaced files under history and logging log_row."""
+def commit(data_dir: Path, db_path: Path, new_files: dict[str, bytes], staged_db: Path, history: Path, log_row: dict,
+           drop: tuple[str, ...] = ()) -> None:
+    """Make new_files and staged_db current together, keeping the replaced files under history and logging log_row;
+    then remove the files in drop (ingested deltas the new files and database now hold)."""
     data_dir, db_path = Path(data_dir), Path(db_path)
     pending = pending_dir(data_dir)
     shutil.rmtree(pending, ignore_errors=True)
@@ -57,7 +59,7 @@ def commit(data_dir: Path, db_path: Path, new_files: dict[str, bytes], staged_db
     _step("files-written")
     shutil.move(str(staged_db), str(pending_db(db_path)))
     _step("database-written")
-    journal = {"files": sorted(new_files), "history": str(history), "log": log_row}
+    journal = {"files": sorted(new_files), "history": str(history), "log": log_row, "drop": list(drop)}
     tmp = imports_dir(data_dir) / (JOURNAL + ".tmp")
     _fsync_write(tmp, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
     os.replace(tmp, imports_dir(data_dir) / JOURNAL)  # the commit point
@@ -81,6 +83,8 @@ def _apply(data_dir: Path, db_path: Path, journal: dict) -> None:
     _step("database-replaced")
     if db_path.exists():
         os.utime(db_path)  # newer than the files just written: no needless rebuild
+    for folded in journal.get("drop", []):  # after the database that holds them: a reader never misses a row
+        Path(folded).unlink(missing_ok=True)
     _log(data_dir, journal["log"])
     _step("logged")
     (imports_dir(data_dir) / JOURNAL).unlink()

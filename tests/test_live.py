@@ -265,3 +265,96 @@ def test_the_live_map_holds_the_last_hours_and_rings_the_newest(db):
                                                                      "02-16 20:00 违规燃放查处 未知 · 示例"]  # unknown, never "not banned"
     assert layers["recent-new"]["radiusMinPixels"] > layers["recent-earlier"]["radiusMinPixels"]
     assert deck["layers"][-1]["id"] == "recent-new"  # drawn on top
+
+
+def _stored(db: Database) -> tuple[int, int]:
+    """Rows and distinct ids of the new incidents as every reader sees them (database plus deltas). One Database per
+    file in a process, as the app has: it reopens when the file is replaced (DuckDB shares an open file's instance)."""
+    frame = db.execute("SELECT count(*) AS n, count(DISTINCT incident_id) AS ids FROM fw_incidents "
+                                      "WHERE incident_id >= 900000000", {})
+    return int(frame["n"].iat[0]), int(frame["ids"].iat[0])
+
+
+def test_compaction_folds_the_deltas_into_data_and_the_database_and_nobody_counts_twice(live_db, data_copy):
+    import shutil
+
+    from lyg import deltas
+    from lyg.compact import compact
+    db = live_db
+    assert live.ingest(db, _records(300, 930_000_001)).accepted == 300
+    assert live.ingest(db, _records(200, 930_001_001)).accepted == 200
+    totals = int(fw.by_year_type(db)["incidents"].sum())
+    folded = deltas.delta_files(db.path)
+    kept = {p.name: p.read_bytes() for p in folded}
+    report = compact(data_copy, db.path)
+    assert (report.batches, report.rows) == (2, 500)
+    assert deltas.delta_files(db.path) == []  # removed by the commit
+    assert _stored(db) == (500, 500) and int(fw.by_year_type(db)["incidents"].sum()) == totals
+    assert "930001200," in (data_copy / "incidents.csv").read_text(encoding="utf-8")  # in data/: a rebuild keeps them
+    for name, content in kept.items():  # a reader between the new database and the files' removal: still no double count
+        (deltas.live_dir(db.path) / name).write_bytes(content)
+    assert _stored(db) == (500, 500)
+    assert live.ingest(db, _records(300, 930_000_001)).duplicates == 300
+    for p in deltas.delta_files(db.path):
+        p.unlink()
+    rebuilt = data_copy.parent / "rebuilt.duckdb"
+    build(data_copy, rebuilt)
+    assert _stored(Database(rebuilt)) == (500, 500)
+    shutil.rmtree(deltas.live_dir(db.path), ignore_errors=True)
+    assert compact(data_copy, db.path).batches == 0  # nothing to fold: nothing changes
+
+
+def test_a_killed_ingest_server_loses_no_acknowledged_record_and_duplicates_none(live_db, tmp_path):
+    """Batches posted while the server is killed with SIGKILL: every batch it acknowledged is stored; posting them all
+    again after a restart stores each record exactly once."""
+    import os
+    import signal
+
+    from lyg.auth import accounts
+    users = tmp_path / "users.json"
+    token = accounts.new_ingest_token(users)
+    env = {**os.environ, "LYG_DB_PATH": str(live_db.path), "LYG_DATA_DIR": str(tmp_path / "data"), "LYG_USERS_FILE": str(users)}
+    batches = [_records(400, 940_000_001 + 1000 * k) for k in range(100)]  # about 4 s of posting: the kill lands inside
+
+    def start() -> tuple[subprocess.Popen, int]:
+        port = free_port()
+        proc = subprocess.Popen([sys.executable, "-m", "lyg", "ingest", "serve", "--port", str(port)], cwd=ROOT, env=env,
+                                stderr=subprocess.DEVNULL)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2)
+                return proc, port
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("ingest server did not start")
+
+    def post(port: int, records: list[dict]) -> dict:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/incidents", data=json.dumps(records).encode(), method="POST",
+                                         headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            return json.loads(reply.read())
+
+    proc, port = start()
+    acknowledged: list[int] = []
+    killer = threading.Timer(1.5, lambda: os.kill(proc.pid, signal.SIGKILL))
+    killer.start()
+    try:
+        for batch in batches:
+            if post(port, batch)["accepted"] == len(batch):
+                acknowledged += [r["incident_id"] for r in batch]
+    except (urllib.error.URLError, ConnectionError, OSError):
+        pass  # the server died mid-request: that batch was not acknowledged
+    proc.wait(timeout=30)
+    assert 0 < len(acknowledged) < 400 * len(batches), "the kill should land mid-stream"
+    stored = set(live_db.execute("SELECT incident_id FROM fw_incidents WHERE incident_id >= 940000000", {})["incident_id"])
+    assert set(acknowledged) <= stored
+    proc, port = start()
+    try:
+        for batch in batches:
+            post(port, batch)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert _stored(live_db) == (400 * len(batches), 400 * len(batches))
+    assert not list(live.live_dir(live_db.path).glob("*.tmp"))  # a half-written batch is never read, and is not left about

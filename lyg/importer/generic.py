@@ -146,7 +146,7 @@ def _text(value) -> str:
     return str(value)
 
 
-def _merge_csv(table: Table, typed: pd.DataFrame, data_dir: Path) -> tuple[str, bytes, int]:
+def merge_csv(table: Table, typed: pd.DataFrame, data_dir: Path) -> tuple[str, bytes, int]:
     path = source_path(table, data_dir)
     stored = pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_csv(path, dtype=str, keep_default_na=False)
     keys_in = typed[list(table.key)].map(_text).agg("\x1f".join, axis=1)
@@ -190,7 +190,7 @@ def import_table(domain: str, path: Path, data_dir: Path, db_path: Path, user: s
     step(0.25, Message("step.validate", rows=len(frame)))
     typed, warnings = validate(table, frame, path.name, data_dir)
     step(0.5, Message("step.merge"))
-    name, content, replaced = (_merge_geojson if table.has_geometry else _merge_csv)(table, typed, data_dir)
+    name, content, replaced = (_merge_geojson if table.has_geometry else merge_csv)(table, typed, data_dir)
     if dry_run:
         step(1.0, Message("step.done"))
         return ImportResult(added=len(typed) - replaced, replaced=replaced, warnings=tuple(warnings),

@@ -38,7 +38,7 @@ def _stage(data_dir: Path, stage: Path, new_files: dict[str, bytes]) -> None:
 
 
 def apply_files(data_dir: Path, db_path: Path, new_files: dict[str, bytes], *, domain: str, source: Path,
-                user: str, rows: int, warnings=()) -> None:
+                user: str, rows: int, warnings=(), after_build=None, drop: tuple[str, ...] = ()) -> None:
     """Build with the new files; on success make them and the database current in one step, with history and a log
     line. Raises on failure, changing nothing. The caller holds the data lock from reading the old files to here."""
     data_dir, db_path = Path(data_dir), Path(db_path)
@@ -48,10 +48,12 @@ def apply_files(data_dir: Path, db_path: Path, new_files: dict[str, bytes], *, d
         (stage / "data").mkdir(parents=True)
         _stage(data_dir, stage / "data", new_files)
         build(stage / "data", stage / "lyg.duckdb")  # raises ContractError: nothing has been touched yet
+        if after_build:
+            after_build(stage / "lyg.duckdb")
         log_row = {"time": datetime.now().isoformat(timespec="seconds"), "user": user, "domain": domain, "source_file": source.name,
                    "sha256": hashlib.sha256(source.read_bytes()).hexdigest(), "rows": rows, "replaced_files": ";".join(sorted(new_files)),
                    "warnings": "；".join(str(w) for w in warnings)}
-        commit(data_dir, db_path, new_files, stage / "lyg.duckdb", imports_dir(data_dir) / "history" / stamp, log_row)
+        commit(data_dir, db_path, new_files, stage / "lyg.duckdb", imports_dir(data_dir) / "history" / stamp, log_row, drop)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
         with contextlib.suppress(OSError):
