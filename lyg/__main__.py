@@ -51,11 +51,11 @@ def _docs(args, settings) -> int:
     import tempfile
 
     from lyg.build import build
-    from lyg.docs import data_readme
+    from lyg.docs import data_readme, read_statements
     with tempfile.TemporaryDirectory() as scratch:  # the build counts the rows by provenance, chunked tables too
         counts = build(Path(settings.data_dir), Path(scratch) / "docs.duckdb").counts
     target = Path(settings.data_dir) / "README.md"
-    target.write_text(data_readme(counts), encoding="utf-8")
+    target.write_text(data_readme(counts, read_statements(settings.data_dir)), encoding="utf-8")
     print(f"已写入 {target}")
     return 0
 
@@ -202,6 +202,7 @@ def _fireworks(args, settings) -> int:
 
 def parser() -> argparse.ArgumentParser:
     from lyg.importer.generic import DOMAIN_LABELS  # the one list of import domains
+    from lyg.vocab import PRODUCT_KINDS
     p = argparse.ArgumentParser(prog="python -m lyg", description="连云港城市大脑态势感知：数据与分析命令")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="由 data/ 源文件生成 DuckDB 数据库")
@@ -283,6 +284,7 @@ def parser() -> argparse.ArgumentParser:
     fw_sub = fw.add_subparsers(dest="fw_command", required=True)
     check = fw_sub.add_parser("check", help="判断某地某时是否禁止燃放，输出 JSON")
     check.add_argument("lon"), check.add_argument("lat"), check.add_argument("when")
+    check.add_argument("--kind", choices=list(PRODUCT_KINDS), default=PRODUCT_KINDS[0], help="烟花爆竹种类（通告禁止市民燃放某些种类）")
     zones = fw_sub.add_parser("zones", help="输出某日施行的禁放区域（GeoJSON，WGS84）")
     zones.add_argument("--on")
     fw.set_defaults(func=_fireworks)

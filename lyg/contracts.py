@@ -104,6 +104,7 @@ TABLES: tuple[Table, ...] = (
         Col("time_rule", "VARCHAR", "时段规则", accepted=v.TIME_RULES),
         Col("effective_from_assumed", "BOOLEAN", "施行日期为推定"),
         Col("effective_from_note", "VARCHAR", "施行日期说明", required=False),
+        Col("banned_kinds", "VARCHAR", "禁止市民燃放的种类（;分隔；空：未核实）", required=False),
         PROV, SOURCE,
     ), "mixed", rules=(ends_after_start("effective_from", "effective_to"),)),
     Table("fw_notice_coverage", "fireworks_notice_coverage", "通告禁放区域的数字化情况", ("notice_id", "unit_code"), (
@@ -171,6 +172,21 @@ TABLES: tuple[Table, ...] = (
         Col("share_pct", "DOUBLE", "占比", unit="%", min=0, max=100),
         PROV, SOURCE,
     ), "mixed", rules=(ends_after_start("conducted_from", "conducted_to"),)),
+    Table("press_statements", "press_statements", "新闻发布会要点（逐条，原文引用）", ("statement_id",), (
+        Col("statement_id", "VARCHAR", "要点编号"),
+        Col("policy", "VARCHAR", "政策", accepted=v.POLICIES),
+        Col("topic", "VARCHAR", "主题"),
+        Col("statement", "VARCHAR", "原文（逐字引用）"),
+        Col("speaker", "VARCHAR", "发布人"),
+        Col("who", "VARCHAR", "责任主体（原文所述；空：未说明）", required=False),
+        Col("when_stated", "VARCHAR", "时间（原文所述；空：未说明）", required=False),
+        Col("shown_on", "VARCHAR", "展示页面（空：不展示）", required=False, accepted=v.STATEMENT_PAGES),
+        Col("section", "VARCHAR", "页面中的栏目", required=False, accepted=v.STATEMENT_SECTIONS),
+        Col("data_file", "VARCHAR", "相应的数据文件", required=False),
+        Col("data_value", "VARCHAR", "数据文件中相应的值", required=False),
+        Col("not_shown", "VARCHAR", "不展示的原因", required=False),
+        PROV, SOURCE,
+    ), "real"),
     # --- bonded zone ---
     Table("bz_targets", "bonded_targets", "综保区目标", ("indicator_code", "target_year"), (
         Col("indicator_code", "VARCHAR", "指标代码"),

@@ -1,6 +1,10 @@
 """data/README.md is generated from the contracts, so the documentation cannot drift from the code."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
+
 from lyg.contracts import TABLES
 from lyg.i18n import Message, render
 
@@ -104,8 +108,9 @@ def provenance_table(counts) -> str:
     return "".join(lines)
 
 
-def data_readme(counts=None) -> str:
-    """The README from the contracts, with the committed files' rows by provenance when counts are given."""
+def data_readme(counts=None, statements=None) -> str:
+    """The README from the contracts, with the committed files' rows by provenance when counts are given, and the map
+    of the press conference's statements when their frame is given."""
     parts = [PREAMBLE]
     for table in TABLES:
         parts.append(f"\n### `{table.stem}` → table `{table.name}`: {table.label}\n")
@@ -130,7 +135,14 @@ def data_readme(counts=None) -> str:
     parts.append(catalog_forms())
     if counts is not None:
         parts.append(provenance_table(counts))
+    if statements is not None:
+        from lyg.press import mapping_markdown
+        parts.append(mapping_markdown(statements))
     return "".join(parts)
+
+
+def read_statements(data_dir: Path) -> pd.DataFrame:
+    return pd.read_csv(Path(data_dir) / "press_statements.csv", dtype=str, keep_default_na=False)
 
 
 def _number(value: float) -> str:

@@ -17,6 +17,13 @@ ZONE_COVERAGE = ("drawn", "partial", "not_found")
 ZONE_UNKNOWN = "未知（该处禁放区域未数字化）"  # an incident whose zone cannot be told: never folded into "outside"
 INCIDENT_TYPES = ("绿化带火灾", "交通事故", "伤亡事故", "违规燃放查处", "投诉举报")
 TIME_RULES = ("night_22_06_lunar_exceptions", "all_day")
+# The press conference's statements (data/press_statements.csv): the policy, and the page section that shows each
+POLICIES = ("数字政府", "烟花爆竹禁放", "公众参与政府立法", "综合保税区")
+STATEMENT_PAGES = ("digital", "fireworks", "legislation", "bonded")
+STATEMENT_SECTIONS = ("plan", "governance", "history", "rules", "statistics", "policy")
+# What is set off: the 2019 notice bans two kinds for citizens (press conference, 2018-12-29); 普通 is anything else
+ORDINARY_KIND = "普通烟花爆竹"
+PRODUCT_KINDS = (ORDINARY_KIND, "专业燃放类", "非正规渠道来源")
 ARTICLE30_CATEGORIES = (
     "（一）文物保护单位", "（二）交通枢纽及铁路线路安全保护区", "（三）易燃易爆物品生产储存单位",
     "（四）输变电设施安全保护区", "（五）医疗机构、幼儿园、中小学校、敬老院", "（六）山林、草原等重点防火区",

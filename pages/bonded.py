@@ -8,6 +8,7 @@ from lyg.status import STATUS_NAMED
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
+from lyg.ui.press import show_statements
 from lyg.ui.shared import shared
 from lyg.ui.text import plain
 
@@ -77,3 +78,4 @@ with guarded(ctx):
     enterprises = bz.enterprises_by_year(ctx.db)
     table_with_downloads(ctx, labelled(ctx, enterprises, list(enterprises.columns), ("ownership", "investment_unit")),
                          "bonded_enterprises", key="bz-enterprises", tables=("bz_enterprises",))
+    show_statements(ctx, "bonded", "policy", expanded=True)

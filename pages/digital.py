@@ -8,6 +8,7 @@ from lyg.digital import figures
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
+from lyg.ui.press import show_statements
 from lyg.ui.shared import shared
 from lyg.ui.text import plain
 
@@ -63,3 +64,8 @@ with guarded(ctx):
     attainment = shared(ctx, ("dg-attainment", day.year), lambda: dg.indicator_attainment(indicators).round(1))
     table_with_downloads(ctx, labelled(ctx, attainment, INDICATOR_COLUMNS, ("name", "unit")), "digital_indicators", key="dg-indicators-table",
                          tables=("dg_indicators",))
+    st.caption(ctx.t("dg.real_goal"))
+
+    st.subheader(ctx.t("dg.governed"))
+    show_statements(ctx, "digital", "governance", expanded=True)
+    show_statements(ctx, "digital", "plan")

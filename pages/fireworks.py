@@ -12,6 +12,7 @@ from lyg.geo import CITY_BOX, CITY_CENTRE
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
+from lyg.ui.press import show_statements
 from lyg.ui.shared import shared
 from lyg.ui.tonight import show_tonight
 from lyg.ui.verdict import show_verdict
@@ -83,8 +84,9 @@ with guarded(ctx):
         first_question = asked[2] if asked else fw.default_check_moment(ctx.db)
         day = day_col.date_input(ctx.t("fw.date"), value=first_question.date(), key="check-date")
         moment = time_col.time_input(ctx.t("fw.time"), value=first_question.time(), step=1800, key="check-time")
+        kind = urlstate.select(ctx.t("fw.kind"), list(vocab.PRODUCT_KINDS), "kind", format_func=ctx.tr.value)
         st.query_params[CHECK_PARAM] = f"{lon:.5f},{lat:.5f},{datetime.combine(day, moment):%Y-%m-%dT%H:%M}"
-        show_verdict(ctx, fw.rules(ctx.db).check(lon, lat, datetime.combine(day, moment), ctx.tr))
+        show_verdict(ctx, fw.rules(ctx.db).check(lon, lat, datetime.combine(day, moment), ctx.tr, kind))
 
     with map_col:
         st.subheader(ctx.t("fw.map"))
@@ -129,3 +131,5 @@ with guarded(ctx):
     shown = tr.frame(places[["name", "category", "legal_basis", "area_km2"]].round(2), "category")
     shown.columns = [ctx.t("col.name"), ctx.t("col.category"), ctx.t("col.legal_basis"), ctx.t("col.area")]
     table_with_downloads(ctx, shown, "always_banned_places", key="fw-places", tables=("fw_places",), rows=places["provenance"])
+    for section in ("rules", "history", "statistics"):
+        show_statements(ctx, "fireworks", section, expanded=section == "history")

@@ -6,10 +6,11 @@ from lyg.legislation import figures
 from lyg.ui import marks, urlstate
 from lyg.ui.context import context
 from lyg.ui.layout import guarded, header, labelled, table_with_downloads
+from lyg.ui.press import show_statements
 from lyg.ui.shared import shared
 from lyg.ui.text import plain
 
-EVENT_COLUMNS = ["event_id", "stage", "method", "start_on", "end_on", "days", "participants", "opinions_received", "opinions_adopted",
+EVENT_COLUMNS = ["event_id", "stage", "method", "start_on", "end_on", "days", "period_days", "participants", "opinions_received", "opinions_adopted",
                  "feedback_published", "public_members", "officials", "experts"]
 LEG = ("leg_projects", "leg_events")  # the tables every figure here rests on
 ctx = context("legislation")
@@ -32,6 +33,7 @@ with guarded(ctx):
             st.markdown(f":red[**{ctx.t('leg.violations', n=len(violations))}**]{mark}")
             for v in violations.itertuples():
                 st.markdown(ctx.t("leg.violation_line", rule=plain(v.rule), detail=plain(v.detail), basis=plain(v.basis)))
+        show_statements(ctx, "legislation", "rules", note=ctx.t("press.counting"))
 
     left, right = st.columns(2)
     left.subheader(ctx.t("leg.methods"))

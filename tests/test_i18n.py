@@ -100,7 +100,7 @@ def _untranslated(texts: list[str], free_text: tuple[str, ...]) -> list[str]:
     for text in texts:
         if not CJK.search(text):
             continue
-        rest = text.replace("<br>", "")  # charts wrap long names
+        rest = re.sub(r"\\(.)", r"\1", text.replace("<br>", ""))  # charts wrap long names; Markdown escapes free text
         for name in free_text:
             if name in rest:
                 rest = rest.replace(name, "")

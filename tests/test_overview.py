@@ -137,8 +137,9 @@ def test_programme_alerts_late_risk_and_cost():
 
 
 def test_legislation_alerts_rank_the_30_day_rule_highest():
-    breaches = pd.DataFrame([{"project_id": "L1", "rule_code": "feedback", "rule": "应当公开意见采纳情况", "detail": "甲"},
-                             {"project_id": "L2", "rule_code": "comment_period", "rule": "征求意见期不少于30日", "detail": "乙"}])
+    breaches = pd.DataFrame([{"project_id": "L1", "stage": "起草", "rule_code": "feedback", "rule": "应当公开意见采纳情况", "detail": "甲", "event_id": "E1"},
+                             {"project_id": "L2", "stage": "审查", "rule_code": "comment_period", "rule": "征求意见期不少于30日", "detail": "乙",
+                              "event_id": "E2"}])
     found = alerts.legislation_alerts(_snapshot(violations=breaches))
     assert [(a.severity, a.query["project"], a.text) for a in found] == [
         (alerts.MEDIUM, "L1", "应当公开意见采纳情况：甲"), (alerts.HIGH, "L2", "征求意见期不少于30日：乙")]

@@ -70,21 +70,28 @@ def test_phases_and_indicators(db):
 
 def _events(**overrides) -> pd.DataFrame:
     base = {"event_id": "E1", "project_id": "L1", "title": "某办法", "stage": "起草", "method": "向社会公布征求意见",
-            "start_on": pd.Timestamp("2021-03-01"), "end_on": pd.Timestamp("2021-03-30"), "days": 30,
+            "start_on": pd.Timestamp("2021-03-01"), "end_on": pd.Timestamp("2021-03-31"), "days": 31, "period_days": 30,
             "opinions_received": 10, "opinions_adopted": 2, "feedback_published": True}
     base.update(overrides)
     return pd.DataFrame([base])
 
 
 def test_comment_period_of_exactly_30_days_passes_and_29_fails():
+    """Counted as the law counts periods (民法典 第二百零一条): the opening day is not counted."""
     assert leg.comment_period(_events()) == []
-    found = leg.comment_period(_events(end_on=pd.Timestamp("2021-03-29"), days=29))
-    assert len(found) == 1 and "仅 29 日" in found[0]["detail"] and found[0]["stage"] == "起草"
+    found = leg.comment_period(_events(end_on=pd.Timestamp("2021-03-30"), days=30, period_days=29))
+    assert len(found) == 1 and "期间仅 29 日（首日不计）" in found[0]["detail"] and found[0]["stage"] == "起草"
+
+
+def test_the_events_query_counts_the_period_without_its_first_day(db):
+    events = db.query("legislation.events")
+    assert (events["period_days"] == (events["end_on"] - events["start_on"]).dt.days).all()
+    assert (events["days"] == events["period_days"] + 1).all()
 
 
 def test_comment_period_applies_only_to_public_comment_at_the_three_stages():
-    assert leg.comment_period(_events(method="座谈会", days=1)) == []
-    assert leg.comment_period(_events(stage="实施", days=10)) == []
+    assert leg.comment_period(_events(method="座谈会", days=1, period_days=0)) == []
+    assert leg.comment_period(_events(stage="实施", days=10, period_days=9)) == []
 
 
 def test_hearing_required_for_major_public_interest():

@@ -6,6 +6,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from lyg import vocab
 from lyg.build import ensure_built
 from lyg.db import Database
 from lyg.fireworks import analysis
@@ -62,7 +63,7 @@ def run(args, settings) -> int:
     db = Database(db_path)
     if args.fw_command == "check":
         tr = translator(settings.language)  # LYG_LANGUAGE=en gives the verdict in English
-        verdict = analysis.rules(db).check(lon, lat, when, tr)
+        verdict = analysis.rules(db).check(lon, lat, when, tr, getattr(args, "kind", None) or vocab.ORDINARY_KIND)
         if not (CITY_BOUNDS[0] <= lon <= CITY_BOUNDS[2] and CITY_BOUNDS[1] <= lat <= CITY_BOUNDS[3]):
             verdict["summary"] = tr("ban_rule.outside_city")
         print(json.dumps(verdict, ensure_ascii=False, indent=2))

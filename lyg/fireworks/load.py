@@ -21,11 +21,18 @@ def _text(value) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
+def _kinds(value) -> tuple[str, ...] | None:
+    """The notice's banned kinds; None when the notice was not checked for them (never "none banned")."""
+    text = _text(value)
+    return tuple(k for k in text.split(";") if k) or None
+
+
 def rules_from_frames(notices: pd.DataFrame, zones: pd.DataFrame, places: pd.DataFrame, units: pd.DataFrame,
                       coverage: pd.DataFrame) -> BanRules:
     """units: code, name, kind, in_urban_area, approximate and geometry of every district and functional zone."""
     notice_list = [Notice(r.notice_id, r.title, _text(r.doc_number) or None, _date(r.effective_from), _date(r.effective_to),
-                          r.time_rule, _date(r.adopted_on), bool(r.effective_from_assumed), _text(r.effective_from_note))
+                          r.time_rule, _date(r.adopted_on), bool(r.effective_from_assumed), _text(r.effective_from_note),
+                          _kinds(getattr(r, "banned_kinds", None)))
                    for r in notices.itertuples()]
     zone_list = [Area(r.zone_id, r.name, _geom(r.geometry), r.roads, notice_id=r.notice_id, approximate=bool(r.approximate))
                  for r in zones.itertuples()]

@@ -16,6 +16,7 @@ from shapely.prepared import prep
 
 from lyg import lunar
 from lyg.i18n import ZH, Translator
+from lyg.vocab import ORDINARY_KIND
 
 NIGHT_START, NIGHT_END = 22, 6
 
@@ -37,6 +38,7 @@ class Notice:
     adopted_on: date | None = None
     effective_from_assumed: bool = False
     effective_from_note: str = ""
+    banned_kinds: tuple[str, ...] | None = None  # the kinds citizens may not set off; None: not verified in the notice
 
     def in_force(self, day: date) -> bool:
         return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
@@ -144,8 +146,9 @@ class BanRules:
                 out.append((unit, status, note))
         return out
 
-    def check(self, lon: float, lat: float, when: datetime, tr: Translator = ZH) -> dict:
-        """Banned True / False / None (unknown), with every reason, every unknown and every caveat in plain words."""
+    def check(self, lon: float, lat: float, when: datetime, tr: Translator = ZH, kind: str = ORDINARY_KIND) -> dict:
+        """Banned True / False / None (unknown), with every reason, every unknown and every caveat in plain words.
+        kind: what is set off (vocab.PRODUCT_KINDS); a kind the notice bans is banned in its zones at any hour."""
         day = when.date()
         reasons, unknowns, used = [], [], []
         for place in self.places:
@@ -178,12 +181,14 @@ class BanRules:
                 unknowns.append(tr(f"ban_rule.unknown_{status}", unit=tr.value(unit.name), notice=notice.label(tr)))
         if not in_urban:
             unknowns.append(tr("ban_rule.unknown_county") if self._in_city(lon, lat) else tr("ban_rule.outside_city"))
+        if kind != ORDINARY_KIND and notice is not None:
+            self._kind_rule(notice, zone, kind, reasons, unknowns, used, tr)
         banned = True if reasons else None if unknowns else False
         approximate = any(a.approximate for a in used) or self._near_approximate(lon, lat, notice or pending)
         sample = any(a.provenance == "illustrative" for a in used)
         caveats = self._caveats(notice or pending, approximate, sample, banned, tr)
         return {
-            "lon": lon, "lat": lat, "local_time": when.strftime("%Y-%m-%d %H:%M"),
+            "lon": lon, "lat": lat, "local_time": when.strftime("%Y-%m-%d %H:%M"), "product_kind": kind,
             "banned": banned, "verdict": {True: "banned", False: "not_banned", None: "unknown"}[banned],
             "in_urban_area": in_urban,
             "notice_in_force": notice.label(tr) if notice else None,
@@ -194,6 +199,20 @@ class BanRules:
             "summary": _summary(banned, in_urban, notice, zone, when, tr, unknowns),
             "allowed_because": _allowed_because(banned, notice, zone, when),
         }
+
+    @staticmethod
+    def _kind_rule(notice: Notice, zone: Area | None, kind: str, reasons: list, unknowns: list, used: list, tr: Translator) -> None:
+        """The notice's banned kinds. Where the notice's own text on kinds was not found, or outside its zones (the
+        press conference does not say the kinds clause reaches further), the answer is unknown, never "allowed"."""
+        if notice.banned_kinds is None:
+            unknowns.append(tr("ban_rule.kind_unverified", kind=tr.value(kind), notice=notice.label(tr)))
+        elif kind in notice.banned_kinds and zone is not None:
+            used.append(zone)
+            reasons.append({"kind": "product", "notice_id": notice.notice_id, "product": kind, "zone_id": zone.area_id,
+                            "approximate": zone.approximate, "provenance": zone.provenance,
+                            "text": tr("ban_rule.product", kind=tr.value(kind), zone=tr.value(zone.name), notice=notice.label(tr))})
+        elif kind in notice.banned_kinds:
+            unknowns.append(tr("ban_rule.kind_outside_zone", kind=tr.value(kind), notice=notice.label(tr)))
 
     def _may_be_zoned(self, notice: Notice, lon: float, lat: float) -> bool:
         """Inside one of the notice's drawn zones, or in a unit where its zones could not be drawn."""

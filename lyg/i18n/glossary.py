@@ -4,6 +4,16 @@
 # stored; English shows this gloss. Free text from the sources (names of departments, projects,
 # enterprises, laws) has no official English and is shown as written.
 VALUES: dict[str, str] = {
+    "数字政府": "Digital government", "烟花爆竹禁放": "Fireworks ban", "公众参与政府立法": "Public participation in legislation",
+    "综合保税区": "Comprehensive bonded zone",
+    "新闻发布会要点（逐条，原文引用）": "Press-conference statements (verbatim, one by one)",
+    "禁止市民燃放的种类（;分隔；空：未核实）": "Kinds citizens may not set off (;-separated; empty: not verified)",
+    "要点编号": "Statement ID", "政策": "Policy", "主题": "Topic", "原文（逐字引用）": "Statement (verbatim)", "发布人": "Speaker",
+    "责任主体（原文所述；空：未说明）": "Responsible (as stated; empty: not stated)", "时间（原文所述；空：未说明）": "When (as stated; empty: not stated)",
+    "展示页面（空：不展示）": "Page showing it (empty: not shown)", "页面中的栏目": "Section on the page",
+    "相应的数据文件": "Data file", "数据文件中相应的值": "Value in the data file", "不展示的原因": "Why it is not shown",
+    "普通烟花爆竹": "Ordinary fireworks", "专业燃放类": "Professional display fireworks (labelled “professional” in red)",
+    "非正规渠道来源": "Fireworks from unofficial channels",
     # places
     "全部": "All", "全市": "Whole city", "市区": "Urban area", "连云区": "Lianyun District", "海州区": "Haizhou District", "赣榆区": "Ganyu District",
     "东海县": "Donghai County", "灌云县": "Guanyun County", "灌南县": "Guannan County",
@@ -41,7 +51,7 @@ VALUES: dict[str, str] = {
     "查验场站": "Inspection yard", "检验检疫处理区": "Quarantine treatment area", "保税仓库": "Bonded warehouse",
     "标准厂房": "Standard factory buildings", "进口商品展示中心": "Imported-goods showroom",
     "一号区块（徐圩新区）": "Block 1 (Xuwei New Area)", "二号区块（开发区，原出口加工区）": "Block 2 (Development Zone, former export-processing zone)",
-    "三号区块（开发区）": "Block 3 (Development Zone)",
+    "三号区块（开发区，原出口加工区）": "Block 3 (Development Zone, former export-processing zone)",
     "正常": "On track", "预警": "At risk", "滞后": "Behind", "已达成": "Met", "未达成": "Missed", "告警": "Alert", "情况": "Info",
     # catalog
     "基础信息资源": "Base resources", "主题信息资源": "Thematic resources", "部门信息资源": "Departmental resources",

@@ -96,7 +96,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.actual": ("当年实际", "Actual"), "col.attainment_pct": ("完成率%", "Attained %"), "col.goal_2022": ("2022目标", "2022 goal"),
     "col.toward_goal_pct": ("向2022目标推进%", "Toward the 2022 goal %"),
     "col.event_id": ("编号", "ID"), "col.stage": ("阶段", "Stage"), "col.method": ("方式", "Method"), "col.start_on": ("开始", "Start"),
-    "col.end_on": ("结束", "End"), "col.days": ("天数", "Days"), "col.participants": ("参与人数", "Participants"),
+    "col.end_on": ("结束", "End"), "col.days": ("跨越天数（首尾都计）", "Calendar days (both ends)"),
+    "col.period_days": ("期间（日，首日不计）", "Period in days (first day not counted)"), "col.participants": ("参与人数", "Participants"),
     "col.opinions_received": ("收到意见", "Opinions received"), "col.opinions_adopted": ("采纳意见", "Opinions adopted"),
     "col.feedback_published": ("已公开反馈", "Feedback published"), "col.public_members": ("听证公众代表", "Public at hearing"),
     "col.officials": ("听证政府人员", "Officials at hearing"), "col.experts": ("听证专家", "Experts at hearing"),
@@ -347,8 +348,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # legislation rules (the 《办法》's article numbers are not in our sources, so the chapter is cited)
     "legislation_rule.comment_period": ("征求意见期不少于30日", "Comment period of at least 30 days"),
     "legislation_rule.comment_period.basis": ("{basis}立项、起草、审查阶段的规定", "{basis}, on initiation, drafting and review"),
-    "legislation_rule.comment_period.detail": ("{title}{stage}阶段征求意见 {start} 至 {end}，仅 {days} 日，少于30日",
-                                   "{title}, {stage}: public comment {start} to {end}, only {days} days (under 30)"),
+    "legislation_rule.comment_period.detail": ("{title}{stage}阶段征求意见 {start} 至 {end}，期间仅 {days} 日（首日不计），少于30日",
+                                   "{title}, {stage}: public comment {start} to {end}, a period of only {days} days (first day not counted, under 30)"),
     "legislation_rule.hearing": ("重大公共利益事项应当举行听证", "A hearing for matters of major public interest"),
     "legislation_rule.hearing.basis": ("{basis}起草阶段的规定", "{basis}, on drafting"),
     "legislation_rule.hearing.detail": ("{title}涉及重大公共利益，起草阶段未举行听证会", "{title} concerns major public interest; no hearing was held during drafting"),
@@ -368,6 +369,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ban_rule.rule.night_22_06_lunar_exceptions": ("每日22时至次日6时禁止燃放（除夕、正月初一、正月十五除外）",
                                               "banned 22:00–06:00 every night, except on New Year's Eve, the first day and the 15th of the first lunar month"),
     "ban_rule.rule.all_day": ("禁放区域内全时段禁止燃放", "banned at all times inside the zones"),
+    "fw.kind": ("燃放的烟花爆竹种类", "Kind of fireworks"),
+    "ban_rule.product": ("{kind}：位于{zone}，{notice}禁止市民燃放此类烟花爆竹，不分时段（据2018-12-29新闻发布会对通告的解读）",
+                         "{kind}: inside {zone}; {notice} bans citizens from setting off this kind at any hour (as the 2018-12-29 press conference explained the notice)"),
+    "ban_rule.kind_unverified": ("{notice}对“{kind}”是否另有规定未核实：种类一项结论为未知", "Whether {notice} has a rule on “{kind}” was not verified: unknown for the kind"),
+    "ban_rule.kind_outside_zone": ("{notice}禁止市民燃放“{kind}”，但该规定在禁放区域外是否适用，公开材料未说明：结论为未知",
+                                   "{notice} bans citizens from “{kind}”, but whether that reaches outside its zones is not stated: unknown"),
     "ban_rule.penalty": ("由公安部门责令停止燃放，处100元以上500元以下的罚款；构成违反治安管理行为的，依法给予治安管理处罚（《烟花爆竹安全管理条例》第四十二条）",
                     "The police order it stopped and fine 100 to 500 yuan; a breach of public-order rules is punished under the law (Fireworks Safety Regulations, Article 42)"),
     "ban_rule.no_notice": ("{day}无禁放通告施行，仅《条例》第三十条所列地点禁止燃放", "No ban notice in force on {day}: only the places of Article 30 of the Regulations are banned"),
@@ -495,6 +502,29 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "<div style='font-size:24px'>Reports of the last {hours} hours (<b style='color:#D55E00'>●</b> last {minutes} minutes)</div>"),
     "live.map_caption": ("最近 {hours} 小时的报告：大点为最近 {minutes} 分钟内的新报告，小点为更早的；以最新一条报告的时间为准。",
                          "Reports of the last {hours} hours: large points came in the last {minutes} minutes, small ones earlier; counted back from the newest report."),
+    "dg.governed": ("如何治理", "How it is governed"),
+    "dg.real_goal": ("方案的真实目标（发布会原文）：到2022年把连云港打造成为全国领先的数字政府典范、全国大数据治理应用示范区，是定性目标；上表各指标的基数、年度目标与2022年目标为示例，方案原文未公布。",
+                     "The plan's real goal (press conference): by 2022, a national model of digital government and a national demonstration zone for big-data governance, a qualitative goal. The indicators above, their baselines and yearly and 2022 targets are samples; the plan's own were not published."),
+    # the press conference's statements (lyg/press, lyg/ui/press)
+    "press.digital.plan": ("顶层设计方案要点（发布会原文）", "The top-level design plan (press conference, verbatim)"),
+    "press.digital.governance": ("如何治理：制度与保障（发布会原文）", "How it is governed: institutions and safeguards (press conference, verbatim)"),
+    "press.fireworks.history": ("禁放的由来与方向（发布会原文）", "How the ban came about and where it is going (press conference, verbatim)"),
+    "press.fireworks.rules": ("禁放规则（发布会原文）", "The ban's rules (press conference, verbatim)"),
+    "press.fireworks.statistics": ("禁放前的统计与民意（发布会原文）", "Statistics and opinion before the ban (press conference, verbatim)"),
+    "press.legislation.rules": ("《办法》讲了什么（发布会原文）", "What the Measures say (press conference, verbatim)"),
+    "press.bonded.policy": ("《若干意见》要点（发布会原文）", "The Opinions on the bonded zone (press conference, verbatim)"),
+    "press.line": ("**{topic}**：「{quote}」 :gray[{who}]", "**{topic}**: “{quote}” :gray[{who}]"),
+    "press.not_said": ("发布会未说明", "not stated"),
+    "press.who_when": ("（责任主体：{who}；时间：{when}）", "(responsible: {who}; when: {when})"),
+    "press.verbatim": ("以下为中文原文，逐字引用。", "Quoted verbatim in Chinese, as said at the press conference."),
+    "press.source": ("来源：市政府第34次常务会例行新闻发布会（2018-12-29），原文见 docs/seed/。", "Source: press conference after the 34th executive meeting (2018-12-29); transcript in docs/seed/."),
+    "press.counting": ("**征求意见期怎么算。**《办法》规定立项、起草、审查阶段征求意见“不少于30日”，没有另定计算方法，因此按法律计算期间的一般规则："
+                       "《中华人民共和国民法典》第二百零一条“按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算”。例如3月1日开始征求意见，须到3月31日（含）才满30日。"
+                       "本页的合规检查按此计算；表中“跨越天数”为首尾都计的日历天数，仅供对照。",
+                       "**How the comment period is counted.** The Measures require at least 30 days at initiation, drafting and review without a "
+                       "counting rule of their own, so the general rule for periods applies: Civil Code Art. 201, the first day is not counted. "
+                       "Comment opened on 1 March must run to 31 March to reach 30 days. The checks on this page count that way; "
+                       "“calendar days” in the table count both ends, for comparison only."),
     # notifications (lyg/notify)
     "notify.title": ("【{severity}】连云港城市大脑预警", "[{severity}] Lianyungang City Brain alert"),
     "notify.open": ("查看详情", "Open the view"), "notify.open_overview": ("打开城市大脑总览", "Open the overview"),

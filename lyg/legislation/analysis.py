@@ -26,10 +26,12 @@ def _violation(tr: Translator, code: str, project_id, title, stage, event_id=Non
 
 
 def comment_period(events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
-    """Public comment at 立项, 起草 and 审查 lasts at least 30 days (both ends counted: 30 passes, 29 fails)."""
-    found = events[(events["method"] == PUBLIC_COMMENT) & events["stage"].isin(COMMENT_STAGES) & (events["days"] < MIN_COMMENT_DAYS)]
+    """Public comment at 立项, 起草 and 审查 lasts at least 30 days. 《办法》 says "不少于30日" without a counting rule, so
+    the general rule for periods applies (民法典 第二百零一条): the day it opens is not counted. Open 03-01, close 03-31:
+    30 days, passes; close 03-30: 29 days, fails."""
+    found = events[(events["method"] == PUBLIC_COMMENT) & events["stage"].isin(COMMENT_STAGES) & (events["period_days"] < MIN_COMMENT_DAYS)]
     return [_violation(tr, COMMENT_PERIOD, e.project_id, e.title, e.stage, e.event_id, start=f"{e.start_on:%Y-%m-%d}",
-                       end=f"{e.end_on:%Y-%m-%d}", days=e.days) for e in found.itertuples()]
+                       end=f"{e.end_on:%Y-%m-%d}", days=e.period_days) for e in found.itertuples()]
 
 
 def hearing_for_major_interest(projects: pd.DataFrame, events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:

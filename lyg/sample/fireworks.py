@@ -19,11 +19,11 @@ NOTICES = [
      "adopted_on": "2018-12-24", "effective_from": "2019-02-20", "effective_to": "2022-01-27",
      "time_rule": "night_22_06_lunar_exceptions", "effective_from_assumed": True,
      "effective_from_note": "施行首日未公开；发布会称“春节后”施行，取2019年元宵节（2019-02-19）后的第一天",
-     "provenance": "real", "source": "市政府第34次常务会议（2018-12-24）；市发改委网站2020-01-15转载"},
+     "banned_kinds": "专业燃放类;非正规渠道来源", "provenance": "real", "source": "市政府第34次常务会议（2018-12-24）；市发改委网站2020-01-15转载"},
     {"notice_id": SECOND, "title": "连云港市人民政府关于在限制区域和地点全时段禁止燃放烟花爆竹的通告",
      "doc_number": "连政发〔2022〕9号", "adopted_on": "2022-01-18", "effective_from": "2022-01-28",
      "effective_to": "", "time_rule": "all_day", "effective_from_assumed": False, "effective_from_note": "",
-     "provenance": "real", "source": "连政发〔2022〕9号（转载文本）"},
+     "banned_kinds": "", "provenance": "real", "source": "连政发〔2022〕9号（转载文本）"},
 ]
 
 # (zone_id, notice, host unit, name, roads, outline). Outlines follow the named roads roughly: 示意.

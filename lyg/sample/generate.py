@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lyg.sample import bonded, catalog, fireworks, geography, programme
+from lyg.sample import bonded, catalog, fireworks, geography, press, programme
 
 SEED = 20181229  # the day of the press conference
 LAST_DAY = date(2026, 10, 31)  # the sample data's "as of"
@@ -19,3 +19,4 @@ def generate(data_dir: Path, seed: int = SEED, last_day: date = LAST_DAY) -> Non
     bonded.write(data_dir, np.random.default_rng(seed + 1), last_day)
     catalog.write(data_dir, np.random.default_rng(seed + 2), last_day)
     programme.write(data_dir, np.random.default_rng(seed + 3), last_day)
+    press.write(data_dir)

@@ -150,7 +150,7 @@ def legislation(rng: np.random.Generator, as_of: date) -> tuple[pd.DataFrame, pd
 
 
 def _event(pid: str, stage: str, method: str, start: date, days: int, rng: np.random.Generator, hearing: bool = False):
-    end = start + timedelta(days=days - 1) if days > 1 else start
+    end = start + timedelta(days=days) if days > 1 else start  # a period of `days` days: the first day is not counted
     received = int(rng.integers(5, 300))
     members = (int(rng.integers(8, 16)), int(rng.integers(3, 6)), int(rng.integers(2, 5))) if hearing else (None, None, None)
     participants = sum(members) if hearing else int(rng.integers(10, 800))
