@@ -20,11 +20,18 @@ def three_way(ctx: PageContext, values: pd.Series) -> pd.Series:
     return values.map(lambda v: ctx.t("generic.unknown") if v is None or v is pd.NA or v != v else words[bool(v)])
 
 
+def lunar_day(ctx: PageContext, days_from_chuxi: int) -> str:
+    """Where tonight falls against 除夕 in words: 距除夕还有 97 天, 除夕, 除夕后第 3 天 (never "-97")."""
+    if days_from_chuxi == 0:
+        return ctx.t("live.chuxi")
+    return ctx.t("live.before_chuxi" if days_from_chuxi < 0 else "live.after_chuxi", n=abs(days_from_chuxi))
+
+
 def show_tonight(ctx: PageContext, sample: bool, rows: int = 10) -> None:
     night = shared(ctx, ("tonight",), lambda: fw.tonight(ctx.db))
     mark = f" {badge(ctx)}" if sample else ""
     st.markdown(ctx.t("live.tonight", start=f"{night['start']:%H:%M}", now=f"{night['now']:%Y-%m-%d %H:%M}", n=night["this"],
-                      day=night["days_from_chuxi"]) + mark)
+                      day=lunar_day(ctx, night["days_from_chuxi"])) + mark)
     if night["previous"] is not None:
         st.markdown(ctx.t("live.compared", previous=night["previous"], mean=f"{night['earlier_mean']:.1f}",
                           seasons=len(night["earlier"])))
