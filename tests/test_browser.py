@@ -2,8 +2,11 @@
 Chinese glyphs render; maps and charts draw. Screenshots go to test-artifacts/."""
 from __future__ import annotations
 
+import math
+
 import pytest
 
+from lyg import vocab
 from tests.browser import (
     ARTIFACTS,
     CHROMIUM,
@@ -153,39 +156,65 @@ def test_a_department_catalog_file_is_previewed_then_imported(data_copy, page, t
         page.screenshot(path=str(ARTIFACTS / "import-done.png"), full_page=True)
 
 
-def test_a_click_on_the_fireworks_map_checks_that_point(server, page):
+def _lonlat_at(box, px: float, py: float, centre=(119.25, 34.70), zoom: float = 9.3) -> tuple[float, float]:
+    """Where a pixel of the fireworks map lies (deck.gl's Web Mercator: 512 px for the world at zoom 0)."""
+    world = 512 * 2 ** zoom
+    cx = (centre[0] + 180) / 360 * world
+    cy = (1 - math.log(math.tan(math.radians(centre[1])) + 1 / math.cos(math.radians(centre[1]))) / math.pi) / 2 * world
+    x, y = cx + px - box["x"] - box["width"] / 2, cy + py - box["y"] - box["height"] / 2
+    lat = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / world))))
+    return x / world * 360 - 180, lat
+
+
+def _open_ground(page, box, wanted: int = 2) -> list[tuple[float, float, str]]:
+    """Spots on the map whose tooltip is a district's name: open ground, caught by the click squares."""
+    names = set(vocab.DISTRICT_NAMES.values())
+    found = []
+    for fx in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        for fy in (0.3, 0.45, 0.6, 0.75):
+            x, y = box["x"] + box["width"] * fx, box["y"] + box["height"] * fy
+            page.mouse.move(x, y)
+            page.wait_for_timeout(250)
+            tip = page.evaluate("() => [...document.querySelectorAll('.deck-tooltip')]"  # one per map on the page
+                                ".filter(t => t.style.display !== 'none').map(t => t.innerText.trim()).join('')")
+            if tip in names and all(abs(x - fx0) + abs(y - fy0) > 60 for fx0, fy0, _ in found):
+                found.append((x, y, tip))
+            if len(found) == wanted:
+                return found
+    return found
+
+
+def test_a_click_on_the_fireworks_map_checks_that_spot(server, page):
+    """Two clicks on open ground check two different points, each within half a click square of the spot clicked
+    (1 km squares in the urban districts, 3 km in the counties), not a district's middle."""
     open_page(page, server + "/fireworks", settle_ms=4000)
     verdict = page.locator(".st-key-fw-verdict")
     assert "经度 119.1600，纬度 34.6050" in verdict.inner_text()
-    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas = page.locator(".st-key-fw-map canvas").first
     canvas.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
     box = canvas.bounding_box()
-    x, y = _over_an_object(page, box)
-    for attempt in range(3):  # deck.gl builds its picking buffer on the first hover; a person may click twice too
-        page.mouse.move(x + attempt * 3, y)
-        page.wait_for_timeout(800)
-        page.mouse.down()
-        page.wait_for_timeout(80)
-        page.mouse.up()
-        page.wait_for_timeout(2500)
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
-        if "经度 119.1600" not in verdict.inner_text():
-            break
+    spots = _open_ground(page, box)
+    assert len(spots) == 2, spots
+    checked = []
+    for x, y, district in spots:
+        before = page.locator('input[aria-label="经度"]').input_value()
+        for attempt in range(3):  # deck.gl builds its picking buffer on the first hover; a person may click twice too
+            page.mouse.move(x + attempt, y)
+            page.wait_for_timeout(600)
+            page.mouse.click(x + attempt, y)
+            page.wait_for_timeout(2000)
+            page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
+            if page.locator('input[aria-label="经度"]').input_value() != before:
+                break
+        lon, lat = float(page.locator('input[aria-label="经度"]').input_value()), float(page.locator('input[aria-label="纬度"]').input_value())
+        want_lon, want_lat = _lonlat_at(box, x, y)
+        half = 0.005 if district in ("海州区", "连云区", "赣榆区") else 0.015
+        assert abs(lon - want_lon) <= half + 0.004 and abs(lat - want_lat) <= half + 0.004, (district, lon, lat, want_lon, want_lat)
+        checked.append((lon, lat))
     page.screenshot(path=str(ARTIFACTS / "map-click.png"))
-    assert "经度 119.1600，纬度 34.6050" not in verdict.inner_text()
-    assert page.locator('input[aria-label="经度"]').input_value() != "119.1600"
-
-
-def _over_an_object(page, box) -> tuple[float, float]:
-    """A spot on the map over a zone, place or incident cell (whatever the data): where deck.gl shows a tooltip."""
-    for fx, fy in [(0.42, 0.5), (0.5, 0.5), (0.45, 0.45), (0.55, 0.55), (0.4, 0.6), (0.6, 0.4), (0.35, 0.5), (0.5, 0.35), (0.65, 0.5),
-                   (0.5, 0.65), (0.3, 0.3), (0.7, 0.7)]:
-        x, y = box["x"] + box["width"] * fx, box["y"] + box["height"] * fy
-        page.mouse.move(x, y)
-        page.wait_for_timeout(400)
-        if page.evaluate("() => { const t = document.querySelector('.deck-tooltip'); return !!t && t.style.display !== 'none' && t.innerText.trim() !== ''; }"):
-            return x, y
-    return box["x"] + box["width"] * 0.42, box["y"] + box["height"] * 0.5
+    assert checked[0] != checked[1]
+    assert f"经度 {checked[1][0]:.4f}，纬度 {checked[1][1]:.4f}" in verdict.inner_text()
 
 
 def test_language_switch_in_the_browser_keeps_the_view(server, page):

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from lyg import vocab
+from lyg.geo import from_wkb
 from lyg.i18n import ZH, Translator
 from lyg.viz import maps
 from lyg.viz.charts import PALETTE, event_line, styled
@@ -103,7 +104,14 @@ def ban_map(units: pd.DataFrame, zones: pd.DataFrame, places: pd.DataFrame, grid
     for fc in (zone_fc, place_fc):
         for f in fc["features"]:
             f["properties"]["name"] = f["properties"].pop("label")
-    layers = maps.district_base(units) + [
+    base = maps.district_base(units)
+    base[0].pickable = False  # open ground is caught by the click squares, so a click checks near the spot
+    avoid = [from_wkb(g) for g in list(zones["geometry"]) + list(places["geometry"])]
+    counties = units[units["kind"] == "县区"]
+    urban = counties["in_urban_area"].astype(bool)
+    layers = base + [  # squares of 1 km in the urban districts, where the zones are; 3 km in the counties, where no zone is
+        maps.click_layer("click-grid", maps.click_cells(counties[urban], avoid, grid, cell), cell),
+        maps.click_layer("click-grid-county", maps.click_cells(counties[~urban], avoid, grid.iloc[0:0], 3 * cell), 3 * cell),
         maps.grid_layer("incident-cells", grid, cell, tr("map.cell_sample" if cells_sample else "map.cell")),
         maps.polygon_layer("ban-zones", zone_fc, maps.COLOURS["zone"], maps.COLOURS["zone_line"], line_px=2),
         maps.polygon_layer("always-banned", place_fc, maps.COLOURS["place"], maps.COLOURS["place_line"]),

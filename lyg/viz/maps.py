@@ -5,6 +5,7 @@ import json
 import math
 from urllib.parse import quote
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 import shapely
@@ -73,6 +74,36 @@ def grid_layer(layer_id: str, grid: pd.DataFrame, cell: float, label: str = "{n}
     return pdk.Layer("GridCellLayer", rows, id=layer_id, pickable=True, extruded=False, cell_size=round(metres), coverage=1,
                      get_position=f"[x - {half}, y - {half}]",
                      get_fill_color=f"[254 - 120 * n / {top}, 217 - 190 * n / {top}, 118 - 100 * n / {top}, 110 + 120 * n / {top}]")
+
+
+def click_cells(districts: pd.DataFrame, avoid: list, covered: pd.DataFrame, cell: float) -> pd.DataFrame:
+    """The squares a click on open ground picks, so the checker checks near the spot clicked (within half a cell), not
+    a district's middle: every cell whose centre is inside one of the districts, that touches no shape in `avoid`
+    (zones and places pick themselves, and a square across an edge would check the other side) and holds no incident
+    cell (which picks its own centre). x, y: the centre; name: the district (the tooltip)."""
+    urban = districts
+    blocked = shapely.union_all(list(avoid)) if len(avoid) else None
+    taken = set(zip((covered["lon0"] / cell).round().astype(int), (covered["lat0"] / cell).round().astype(int))) if len(covered) else set()
+    rows = []
+    for name, wkb in zip(urban["name"], urban["geometry"]):
+        shape = from_wkb(wkb)
+        west, south, east, north = shape.bounds
+        i, j = np.meshgrid(np.arange(math.floor(west / cell), math.ceil(east / cell)), np.arange(math.floor(south / cell), math.ceil(north / cell)))
+        i, j = i.ravel(), j.ravel()
+        keep = shapely.contains_xy(shape, (i + 0.5) * cell, (j + 0.5) * cell)
+        keep &= ~np.array([(a, b) in taken for a, b in zip(i, j)], dtype=bool)
+        if blocked is not None:
+            keep &= ~shapely.intersects(blocked, shapely.box(i * cell, j * cell, (i + 1) * cell, (j + 1) * cell))
+        rows += [{"x": round((a + 0.5) * cell, 4), "y": round((b + 0.5) * cell, 4), "name": name} for a, b in zip(i[keep], j[keep])]
+    return pd.DataFrame(rows, columns=["x", "y", "name"])
+
+
+def click_layer(layer_id: str, cells: pd.DataFrame, cell: float) -> pdk.Layer:
+    """Invisible squares that catch clicks (alpha 1: deck.gl does not pick what is fully transparent)."""
+    half = cell / 2
+    metres = cell * METRES_PER_DEGREE * math.cos(math.radians(34.6))
+    return pdk.Layer("GridCellLayer", cells.to_dict("records"), id=layer_id, pickable=True, extruded=False, cell_size=round(metres),
+                     coverage=1, get_position=f"[x - {half}, y - {half}]", get_fill_color=[0, 0, 0, 1])
 
 
 def point_layer(layer_id: str, lon: float, lat: float, colour: list[int] | None = None) -> pdk.Layer:
