@@ -83,11 +83,30 @@ class PageWatch:
             self.outside_requests.append(request.url)
 
 
+STABLE = """() => { const m = document.querySelector('[data-testid="stMain"]');
+  return [document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state'), m ? m.innerText.length : 0,
+          document.querySelectorAll('canvas, .js-plotly-plot, [data-stale="true"]').length].join('|'); }"""
+
+
+def settle(page, at_most_ms: int = 2500, quiet_ms: int = 600) -> None:
+    """Wait until the script has finished and the page has stopped changing (text, charts, maps, stale elements) for
+    quiet_ms, or at_most_ms has passed: a condition, not a fixed sleep."""
+    page.wait_for_selector(DONE, timeout=90_000)
+    waited, last, quiet = 0, None, 0
+    while waited < at_most_ms:
+        page.wait_for_timeout(150)
+        waited += 150
+        state = page.evaluate(STABLE)
+        quiet = quiet + 150 if state == last and state.startswith("notRunning") else 0
+        last = state
+        if quiet >= quiet_ms:
+            break
+    page.wait_for_selector(DONE, timeout=90_000)
+
+
 def open_page(page, url: str, settle_ms: int = 2500) -> None:
     page.goto(url)
-    page.wait_for_selector(DONE, timeout=90_000)
-    page.wait_for_timeout(settle_ms)
-    page.wait_for_selector(DONE, timeout=90_000)
+    settle(page, settle_ms)
 
 
 def distinct_colours(png: bytes) -> int:
