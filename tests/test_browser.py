@@ -16,6 +16,7 @@ from tests.browser import (
     distinct_colours,
     open_page,
     scroll_through,
+    settle,
     streamlit_server,
 )
 from tests.browser import DONE as DONE_SELECTOR
@@ -346,3 +347,43 @@ def test_every_headline_value_is_on_the_first_screen(server, browser, width, hei
         assert len(boxes) >= 9 and max(boxes) <= height, boxes
     finally:
         context.close()
+
+
+def test_filters_then_export_then_the_same_view(server, page, tmp_path):
+    """Facets set, the CSV downloaded: the file holds exactly the rows the page counts, and the page, its facets and its
+    URL are unchanged after the download."""
+    import io
+
+    import pandas as pd
+
+    from lyg.export import note_lines
+    open_page(page, server + "/catalog?q=人口&share=无条件共享&format=数据库")
+    before_url, before = page.url, page.locator('[data-testid="stMain"]').inner_text()
+    count = next(line for line in before.splitlines() if line.startswith("共 "))
+    rows = int("".join(ch for ch in count.split("条")[0] if ch.isdigit()))
+    with page.expect_download(timeout=60_000) as download:
+        page.locator('[data-testid="stDownloadButton"] button', has_text="下载 CSV").first.click()
+    path = tmp_path / "view.csv"
+    download.value.save_as(path)
+    data = path.read_bytes()
+    assert len(pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", skiprows=note_lines(data))) == rows
+    settle(page)
+    after = page.locator('[data-testid="stMain"]').inner_text()
+    assert page.url == before_url and count in after and "共 0 条" not in after
+
+
+def test_a_copied_link_reopens_the_same_question_in_a_new_browser(server, browser):
+    """The checker's point, time and kind and the language travel in the URL: a second browser context opening the
+    copied address sees the same verdict, in English."""
+    asked = server + "/fireworks?lang=en&kind=专业燃放类&check=119.18000,34.59000,2020-03-01T12:00"
+    first = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    open_page(first, asked)
+    verdict = first.locator(".st-key-fw-verdict").inner_text()
+    copied = first.url
+    assert "Banned" in verdict and "119.1800" in verdict and "lang=en" in copied and "check=" in copied
+    second = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    open_page(second, copied)
+    assert second.locator(".st-key-fw-verdict").inner_text() == verdict
+    assert second.locator("h1").first.inner_text().strip() == "Fireworks ban"
+    first.context.close()
+    second.context.close()
