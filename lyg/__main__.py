@@ -200,11 +200,8 @@ def _fireworks(args, settings) -> int:
     return cli.run(args, settings)
 
 
-def parser() -> argparse.ArgumentParser:
-    from lyg.importer.generic import DOMAIN_LABELS  # the one list of import domains
-    from lyg.vocab import PRODUCT_KINDS
-    p = argparse.ArgumentParser(prog="python -m lyg", description="连云港城市大脑态势感知：数据与分析命令")
-    sub = p.add_subparsers(dest="command", required=True)
+def _data_commands(sub) -> None:
+    """build, sample, docs, preflight, bench."""
     b = sub.add_parser("build", help="由 data/ 源文件生成 DuckDB 数据库")
     b.add_argument("--data"), b.add_argument("--db")
     b.add_argument("--report-peak", action="store_true", help=argparse.SUPPRESS)
@@ -224,6 +221,11 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--browser", action="store_true", help="在无头 Chromium 中测每页从打开到完成的时间（需 playwright 与 chromium）")
     bench.add_argument("--readers", default="", help="并发读者轮次，如 1,10,20,50：一台服务器上同时打开页面的会话数")
     bench.set_defaults(func=_bench)
+
+
+def _import_commands(sub) -> None:
+    """import and template: department files in (the one list of import domains)."""
+    from lyg.importer.generic import DOMAIN_LABELS
     imp = sub.add_parser("import", help="导入部门数据文件（校验全部通过才写入，失败不改变任何数据）")
     imp.add_argument("domain", choices=list(DOMAIN_LABELS), help="数据领域")
     imp.add_argument("file", help="CSV（UTF-8/GBK）或 .xlsx 文件")
@@ -233,6 +235,14 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--gcj02", action="store_true", help="坐标为高德 GCJ-02，导入时转换为 WGS84")
     imp.add_argument("--dry-run", action="store_true", help="只校验并列出错误与规范化提示，不写入任何数据")
     imp.set_defaults(func=_import)
+    tpl = sub.add_parser("template", help="生成某一数据领域的 Excel 填报模板（含填写说明与下拉选项）")
+    tpl.add_argument("domain", choices=list(DOMAIN_LABELS), help="数据领域")
+    tpl.add_argument("--out", help="输出文件（默认 <领域>_模板.xlsx）")
+    tpl.set_defaults(func=_template)
+
+
+def _ingest_commands(sub) -> None:
+    """ingest file | serve | watch | compact | pg."""
     ing = sub.add_parser("ingest", help="实时接入事件：追加批次而不重建（按 incident_id 去重）")
     ing_sub = ing.add_subparsers(dest="ingest_command", required=True)
     ing_file = ing_sub.add_parser("file", help="追加一个文件（CSV 或 JSON Lines），输出 JSON 结果")
@@ -251,13 +261,13 @@ def parser() -> argparse.ArgumentParser:
     ing_pg.add_argument("--interval", type=float, default=5.0, help="轮询间隔（秒）")
     ing_pg.add_argument("--once", action="store_true", help="只轮询一次")
     ing.set_defaults(func=_ingest)
+
+
+def _tool_commands(sub) -> None:
+    """sql and user."""
     sql = sub.add_parser("sql", help="只读 SQL 查询（与“SQL 查询”页同样的限制），输出 CSV")
     sql.add_argument("query")
     sql.set_defaults(func=_sql)
-    tpl = sub.add_parser("template", help="生成某一数据领域的 Excel 填报模板（含填写说明与下拉选项）")
-    tpl.add_argument("domain", choices=list(DOMAIN_LABELS), help="数据领域")
-    tpl.add_argument("--out", help="输出文件（默认 <领域>_模板.xlsx）")
-    tpl.set_defaults(func=_template)
     user = sub.add_parser("user", help="本地账户：添加用户、解除锁定、生成大屏令牌（账户文件见 LYG_USERS_FILE）")
     user_sub = user.add_subparsers(dest="user_command", required=True)
     add = user_sub.add_parser("add", help="添加或重设用户（密码以 bcrypt 哈希保存）")
@@ -267,6 +277,10 @@ def parser() -> argparse.ArgumentParser:
     user_sub.add_parser("wall-token", help="生成新的大屏令牌（仅授予大屏角色）")
     user_sub.add_parser("ingest-token", help="生成新的事件接入令牌（仅可调用 POST /incidents）")
     user.set_defaults(func=_user)
+
+
+def _leader_commands(sub) -> None:
+    """brief and notify."""
     brief = sub.add_parser("brief", help="生成简报（.docx 或 PDF）：关键指标对照目标、预警、两幅图表与数据说明")
     brief.add_argument("--as-of", help="数据截至日（YYYY-MM-DD），须与数据库一致；省略时取数据库的数据截至日")
     brief.add_argument("--format", choices=["docx", "pdf"], default="docx")
@@ -280,6 +294,11 @@ def parser() -> argparse.ArgumentParser:
     ntf.add_argument("--lang", choices=["zh", "en"], default="zh")
     ntf.add_argument("--sent-log", help="发送记录（JSON Lines），默认在数据库旁")
     ntf.set_defaults(func=_notify)
+
+
+def _fireworks_commands(sub) -> None:
+    """fireworks check | zones."""
+    from lyg.vocab import PRODUCT_KINDS
     fw = sub.add_parser("fireworks", help="烟花爆竹禁放规则查询")
     fw_sub = fw.add_subparsers(dest="fw_command", required=True)
     check = fw_sub.add_parser("check", help="判断某地某时是否禁止燃放，输出 JSON")
@@ -288,6 +307,13 @@ def parser() -> argparse.ArgumentParser:
     zones = fw_sub.add_parser("zones", help="输出某日施行的禁放区域（GeoJSON，WGS84）")
     zones.add_argument("--on")
     fw.set_defaults(func=_fireworks)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m lyg", description="连云港城市大脑态势感知：数据与分析命令")
+    sub = p.add_subparsers(dest="command", required=True)
+    for add in (_data_commands, _import_commands, _ingest_commands, _tool_commands, _leader_commands, _fireworks_commands):
+        add(sub)
     return p
 
 
