@@ -162,6 +162,13 @@ class Report:
         return {"sent": self.sent, "already_sent": self.already, "failed": self.failed}
 
 
+def _entry(hook: Webhook, rule: str, subject: str, severity: int, illustrative: bool, outcome: Delivery) -> dict:
+    """One sent-log line: where (by name, never the address), what, and how it went."""
+    return {"at": datetime.now().isoformat(timespec="seconds"), "webhook": hook.name, "kind": hook.kind, "rule": rule,
+            "subject": subject, "severity": severity, "illustrative": illustrative, "ok": outcome.ok, "status": outcome.status,
+            "tries": outcome.tries, "error": outcome.error}
+
+
 def notify_once(db: Database, hooks: list[Webhook], log: SentLog, public_url: str = "", tr: Translator = ZH,
                 **delivery) -> Report:
     """Send every alert not yet delivered to each webhook (or delivered at a lower severity); log each attempt."""
@@ -175,9 +182,7 @@ def notify_once(db: Database, hooks: list[Webhook], log: SentLog, public_url: st
                 report.already += 1
                 continue
             outcome = deliver(hook, message(hook, alert, link, tr), **delivery)
-            log.append({"at": datetime.now().isoformat(timespec="seconds"), "webhook": hook.name, "kind": hook.kind,
-                        "rule": rule, "subject": subject, "severity": alert.severity, "illustrative": alert.illustrative,
-                        "ok": outcome.ok, "status": outcome.status, "tries": outcome.tries, "error": outcome.error})
+            log.append(_entry(hook, rule, subject, alert.severity, alert.illustrative, outcome))
             if outcome.ok:
                 report.sent += 1
                 sent[(hook.name, rule, subject)] = alert.severity
@@ -225,9 +230,7 @@ def send_brief(db: Database, hooks: list[Webhook], log: SentLog, public_url: str
         if hook.kind == "json" and attachment is None:
             attachment = render(brief, "docx")
         outcome = deliver(hook, brief_message(hook, brief, public_url.rstrip("/") + "/" if public_url else "", attachment, tr), **delivery)
-        log.append({"at": datetime.now().isoformat(timespec="seconds"), "webhook": hook.name, "kind": hook.kind, "rule": "brief",
-                    "subject": subject, "severity": 0, "illustrative": brief.has_sample, "ok": outcome.ok,
-                    "status": outcome.status, "tries": outcome.tries, "error": outcome.error})
+        log.append(_entry(hook, "brief", subject, 0, brief.has_sample, outcome))
         if outcome.ok:
             report.sent += 1
         else:
