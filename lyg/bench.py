@@ -89,6 +89,7 @@ def page_workloads(last_day) -> dict[str, list[tuple[str, callable]]]:
 def prepare(workdir: Path, incidents: int, catalog_entries: int) -> Path:
     """A data folder like data/ with `incidents` rows (Parquet) and `catalog_entries` catalog rows."""
     data = workdir / "data"
+    shutil.rmtree(data, ignore_errors=True)  # the bench's own copy from an earlier run: a rerun starts afresh
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("README.md", "incidents.csv"))
     scaled.write_incidents(data / "incidents.parquet", incidents, np.random.default_rng(SEED), LAST_DAY, load_districts(data))
     if catalog_entries != SAMPLE_CATALOG:
