@@ -7,9 +7,12 @@ import plotly.graph_objects as go
 from lyg import vocab
 from lyg.catalog.analysis import FRESHNESS_ORDER
 from lyg.i18n import ZH, Translator
+from lyg.status import STATUS_HEX
 from lyg.viz.charts import styled
 
-FRESHNESS_COLOURS = {"及时": "#059669", "待更新": "#eab308", "逾期": "#f97316", "严重逾期": "#dc2626", "不适用": "#cbd5e1"}
+# the house status scheme (lyg.status), safe for colour-blind readers: on time blue, due soon sky, overdue amber,
+# delinquent vermillion, not applicable grey (never red against green)
+FRESHNESS_COLOURS = {"及时": STATUS_HEX["on"], "待更新": "#56B4E9", "逾期": STATUS_HEX["risk"], "严重逾期": STATUS_HEX["off"], "不适用": "#cbd5e1"}
 
 
 def freshness_by_cycle(frame: pd.DataFrame, title: str = "", tr: Translator = ZH) -> go.Figure:
