@@ -19,7 +19,7 @@ with guarded(ctx):
     names = {"": ctx.t("overview.city"), **dict(zip(units["code"], units["name"]))}
     title_col, pick_col = st.columns([3, 1], vertical_alignment="bottom")
     district = urlstate.select(ctx.t("overview.district"), list(names), "district", container=pick_col, format_func=names.get)
-    snap = shared(ctx, ("snapshot",), lambda: snapshot.take(ctx.db, ctx.tr))  # the domains, once for every reader
+    snap = shared(ctx, ("snapshot",), lambda: snapshot.take(ctx.db, ctx.tr), live=False)  # the domains, once for every reader
     heads = shared(ctx, ("headlines", district), lambda: overview.headlines(ctx.db, district, ctx.tr, snap))
     found = shared(ctx, ("alerts", district), lambda: alerts.all_alerts(ctx.db, district, ctx.tr, snap))
 

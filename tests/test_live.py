@@ -358,3 +358,18 @@ def test_a_killed_ingest_server_loses_no_acknowledged_record_and_duplicates_none
         proc.wait(timeout=20)
     assert _stored(live_db) == (400 * len(batches), 400 * len(batches))
     assert not list(live.live_dir(live_db.path).glob("*.tmp"))  # a half-written batch is never read, and is not left about
+
+
+def test_a_batch_renews_the_shared_figures_of_pages_that_show_incidents_only(live_db):
+    from lyg.config import load_settings
+    from lyg.ui.context import PageContext
+    from lyg.ui.shared import shared
+    built: list[str] = []
+    fireworks = PageContext(live_db, "zh", load_settings(), None, reads_incidents=True)
+    bonded = PageContext(live_db, "zh", load_settings(), None, reads_incidents=False)
+    for _ in range(2):  # the second round: a batch arrived in between
+        shared(fireworks, ("test-fw",), lambda: built.append("fireworks"))
+        shared(bonded, ("test-bz",), lambda: built.append("bonded"))
+        shared(fireworks, ("test-snapshot",), lambda: built.append("snapshot"), live=False)
+        live.ingest(live_db, _records(5, 950_000_001 + len(built)))
+    assert built == ["fireworks", "bonded", "snapshot", "fireworks"]

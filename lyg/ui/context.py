@@ -28,6 +28,7 @@ class PageContext:
     lang: str
     settings: Settings
     identity: Identity
+    reads_incidents: bool = True  # the page shows incidents: an ingested batch renews its shared figures (lyg.ui.shared)
 
     def t(self, key: str, **fmt) -> str:
         return i18n.t(key, self.lang, **fmt)
@@ -90,6 +91,9 @@ def leave_legacy_pages_mode() -> None:
         st.rerun()
 
 
+INCIDENT_PAGES = {"overview", "fireworks", "wall", "sources", "sql", "import"}  # pages whose figures read the incidents
+
+
 def context(page: str) -> PageContext:
     """Everything a page needs, after checking (again: a URL can be typed) that this role may open it."""
     leave_legacy_pages_mode()
@@ -103,7 +107,7 @@ def context(page: str) -> PageContext:
         language_switch(lang)
         if who.demo:
             st.caption(":orange-badge[" + i18n.t("auth.demo_banner", lang) + "]")
-    return PageContext(database(settings, who), lang, settings, who)
+    return PageContext(database(settings, who), lang, settings, who, page in INCIDENT_PAGES)
 
 
 def as_of_text(day, lang: str) -> str:

@@ -23,10 +23,13 @@ _CACHE: OrderedDict[tuple, object] = OrderedDict()
 _LOCK = threading.Lock()
 
 
-def shared(ctx: PageContext, key: tuple, build: Callable[[], T]) -> T:
-    """The object built by `build` for this database file, language and key; built at most once per key."""
+def shared(ctx: PageContext, key: tuple, build: Callable[[], T], live: bool | None = None) -> T:
+    """The object built by `build` for this database file, language and key; built at most once per key. Kept across
+    ingested batches when it does not read the incidents (live=False; by default, when the page does not show them)."""
     stat = os.stat(ctx.db.path)
-    full = (str(ctx.db.path), stat.st_ino, stat.st_mtime, deltas.stamp(ctx.db.path), ctx.lang, key)  # ingest starts afresh
+    live = ctx.reads_incidents if live is None else live
+    batches = deltas.stamp(ctx.db.path) if live else ()  # ingest starts afresh only what reads the incidents
+    full = (str(ctx.db.path), stat.st_ino, stat.st_mtime, batches, ctx.lang, key)
     with _LOCK:
         if full in _CACHE:
             _CACHE.move_to_end(full)

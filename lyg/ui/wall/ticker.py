@@ -43,7 +43,7 @@ def ticker_items(ctx: PageContext, found: list[alerts.Alert]) -> list[str]:
 
 
 def ticker(ctx: PageContext) -> None:
-    snap = shared(ctx, ("snapshot",), lambda: snapshot.take(ctx.db, ctx.tr))
+    snap = shared(ctx, ("snapshot",), lambda: snapshot.take(ctx.db, ctx.tr), live=False)
     found = shared(ctx, ("alerts", ""), lambda: alerts.all_alerts(ctx.db, "", ctx.tr, snap))
     items = ticker_items(ctx, found) or [f"<span class='item'>{html.escape(ctx.t('overview.no_alerts'))}</span>"]
     duration = max(SECONDS_PER_ALERT * len(items), 20)

@@ -17,7 +17,7 @@ from lyg.viz.situation import LAYERS, situation_map
 
 
 def show(ctx: PageContext) -> None:
-    snap = shared(ctx, ("snapshot",), lambda: snapshot.take(ctx.db, ctx.tr))  # the same object the overview page shares
+    snap = shared(ctx, ("snapshot",), lambda: snapshot.take(ctx.db, ctx.tr), live=False)  # the same object the overview page shares
     heads = shared(ctx, ("headlines", ""), lambda: overview.headlines(ctx.db, "", ctx.tr, snap))
     left, right = st.columns([5, 4])
     with left:
