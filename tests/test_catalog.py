@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lyg.build import build
 from lyg.catalog import analysis as cat
 from lyg.catalog.importer import import_catalog, parse_items
 from lyg.db import Database
@@ -112,13 +111,6 @@ REJECTIONS = {
     "formula": (ROW.replace(",摘要,", ",=HYPERLINK(1),"), "信息资源摘要", "疑似公式"),
     "missing value": (ROW.replace(",摘要,", ",,"), "信息资源摘要", "必填项为空"),
 }
-
-
-@pytest.fixture
-def live(data_copy, tmp_path):
-    db_path = tmp_path / "lyg.duckdb"
-    build(data_copy, db_path)
-    return data_copy, db_path
 
 
 def _write(tmp_path, text: str, name="in.csv", encoding="utf-8") -> Path:

@@ -7,7 +7,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lyg.build import build
 from lyg.catalog import guide
 from lyg.catalog.importer import import_catalog
 from lyg.codes import credit_code, credit_code_problem
@@ -30,13 +29,6 @@ ROWS = [
      "船名:字符型;作业日期:日期型", "不予共享", "", "", "否", "按需", "2019年3月15日"],
 ]
 CODES = [row[2] for row in ROWS]
-
-
-@pytest.fixture
-def live(data_copy, tmp_path):
-    db_path = tmp_path / "lyg.duckdb"
-    build(data_copy, db_path)
-    return data_copy, db_path
 
 
 def _xlsx(tmp_path: Path, rows=ROWS, name="交通局目录.xlsx") -> Path:

@@ -12,7 +12,6 @@ import openpyxl
 import pytest
 from shapely.geometry import Polygon, box
 
-from lyg.build import build
 from lyg.db import Database
 from lyg.i18n import render
 from lyg.importer.cli import import_any
@@ -25,13 +24,6 @@ INCIDENT_HEADER = "发生时间,事件类型,县区代码,经度,纬度,伤亡�
 INCIDENT_ROW = "2026-02-17 23:10,违规燃放查处,320706,119.17,34.60,0,200,illustrative"
 MONTHLY_HEADER = "month,block_code,indicator_code,value,unit,provenance"
 MONTHLY_ROW = "2026-11-01,B1,trade_total,1200.5,万美元,illustrative"
-
-
-@pytest.fixture
-def live(data_copy, tmp_path):
-    db_path = tmp_path / "lyg.duckdb"
-    build(data_copy, db_path)
-    return data_copy, db_path
 
 
 def snapshot(data_dir: Path, db_path: Path) -> dict[str, bytes]:

@@ -30,10 +30,8 @@ def _records(n: int, first_id: int = 900_000_001) -> list[dict]:
 
 
 @pytest.fixture
-def live_db(data_copy, tmp_path):
-    path = tmp_path / "lyg.duckdb"
-    build(data_copy, path)
-    return Database(path)
+def live_db(built_copy):
+    return Database(built_copy)
 
 
 def test_a_batch_is_visible_to_every_named_query_and_resending_it_changes_nothing(live_db):

@@ -7,16 +7,8 @@ import io
 import openpyxl
 import pytest
 
-from lyg.build import build
 from lyg.importer.cli import import_any
 from lyg.importer.template import DATA_SHEET, GUIDE_SHEET, TEMPLATE_DOMAINS, example_row, fields, template_bytes
-
-
-@pytest.fixture
-def live(data_copy, tmp_path):
-    db_path = tmp_path / "lyg.duckdb"
-    build(data_copy, db_path)
-    return data_copy, db_path
 
 
 @pytest.mark.parametrize("domain", TEMPLATE_DOMAINS)

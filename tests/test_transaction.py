@@ -49,13 +49,6 @@ def database_matches_data(data_dir: Path, db_path: Path, tmp_path: Path) -> bool
     return Database(db_path).execute(count).equals(Database(fresh).execute(count))
 
 
-@pytest.fixture
-def live(data_copy, tmp_path):
-    db_path = tmp_path / "lyg.duckdb"
-    build(data_copy, db_path)
-    return data_copy, db_path
-
-
 def test_a_whole_import_replaces_both_files_and_leaves_nothing_behind(live, tmp_path):
     data_dir, db_path = live
     source = tmp_path / "in.csv"
