@@ -125,9 +125,15 @@ CJK_GLYPHS_DIFFER = """() => {
 }"""
 
 
+SCROLLED = "() => { const m = document.querySelector('[data-testid=\"stMain\"]'); return m ? Math.round(m.scrollTop) : 0; }"
+
+
 def scroll_through(page, steps: int = 12) -> None:
-    """Scroll the app to the bottom in steps, so charts that draw when visible have drawn."""
+    """Scroll the app to the bottom in steps (stopping there), so charts that draw when visible have drawn."""
     for _ in range(steps):
+        before = page.evaluate(SCROLLED)
         page.mouse.wheel(0, 900)
         page.wait_for_timeout(250)
-    page.wait_for_timeout(1000)
+        if page.evaluate(SCROLLED) == before:
+            break
+    page.wait_for_timeout(600)

@@ -280,7 +280,7 @@ def test_catalog_facets_keep_their_values_after_a_new_search(server, page):
     assert count and count[0] in after and "共 0 条" not in after
 
 
-def test_incidents_posted_to_the_ingest_server_appear_on_the_fireworks_page(data_copy, page, tmp_path):
+def test_incidents_posted_to_the_ingest_server_appear_on_the_fireworks_page(live, page, tmp_path):
     """The issue's whole path: the app and the ingest server running, 1,000 incidents posted over HTTP, seen on the
     fireworks page's 今夜 section within 15 s; the same batch again changes nothing; bad records come back per line."""
     import json
@@ -291,11 +291,9 @@ def test_incidents_posted_to_the_ingest_server_appear_on_the_fireworks_page(data
     import urllib.request
 
     from lyg.auth import accounts
-    from lyg.build import build
     from tests.browser import ROOT, free_port
     from tests.test_live import _records
-    db_path, users = tmp_path / "lyg.duckdb", tmp_path / "users.json"
-    build(data_copy, db_path)
+    (data_copy, db_path), users = live, tmp_path / "users.json"
     token = accounts.new_ingest_token(users)
     env = {"LYG_DATA_DIR": str(data_copy), "LYG_DB_PATH": str(db_path), "LYG_USERS_FILE": str(users)}
     port = free_port()
