@@ -81,7 +81,7 @@ def programme(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
 
 def legislation(snap: Snapshot, tr: Translator = ZH) -> list[Headline]:
     comments, violations = snap.comment_events, snap.violations
-    compliant = 100.0 * (comments["days"] >= leg.MIN_COMMENT_DAYS).mean() if len(comments) else 100.0
+    compliant = leg.comment_period_compliance(comments)  # counted as the rule counts (the first day not counted)
     status = "off" if (violations["rule_code"] == leg.COMMENT_PERIOD).any() else "risk" if len(violations) else "on"
     return [_headline(tr, "legislation", tr("headline.leg_title"), f"{compliant:.1f}%",
                       tr("headline.leg", comments=len(comments), breaches=len(violations)), status, snap.legislation_as_of, illustrative=snap.is_sample("legislation"))]

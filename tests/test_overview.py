@@ -62,13 +62,22 @@ def test_programme_headline_counts_and_worst_status():
 
 
 def test_legislation_headline_share_of_comment_periods_of_30_days():
-    comments = pd.DataFrame({"days": [30, 29, 45, 31]})  # 30 passes, 29 fails: 3 of 4
+    # a period of 30 days (the first day not counted) passes, 29 fails: 3 of 4; the calendar days span one more
+    comments = pd.DataFrame({"method": "向社会公布征求意见", "stage": "起草", "days": [31, 30, 46, 32], "period_days": [30, 29, 45, 31]})
     breach = pd.DataFrame([{"project_id": "L1", "rule_code": "comment_period", "rule": "征求意见期不少于30日", "detail": "…"}])
     head, = overview.legislation(_snapshot(comment_events=comments, violations=breach))
     assert (head.value, head.status) == ("75.0%", "off")
     assert head.comparison == "4 次公开征求意见；不符合《办法》1 处"
     other = breach.assign(rule_code="feedback")
     assert overview.legislation(_snapshot(comment_events=comments, violations=other))[0].status == "risk"
+
+
+def test_the_legislation_headline_and_the_findings_count_comment_periods_the_same_way(db):
+    from lyg import snapshot
+    snap = snapshot.take(db)
+    short = (snap.violations["rule_code"] == "comment_period").sum()
+    head, = overview.legislation(snap)
+    assert head.value == f"{100.0 * (1 - short / len(snap.comment_events)):.1f}%"
 
 
 def test_bonded_headlines_carry_value_target_variance_and_date():

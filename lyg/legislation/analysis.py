@@ -34,6 +34,12 @@ def comment_period(events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
                        end=f"{e.end_on:%Y-%m-%d}", days=e.period_days) for e in found.itertuples()]
 
 
+def comment_period_compliance(events: pd.DataFrame) -> float:
+    """The share (%) of public comment periods at the three stages that last 30 days as the rule counts them."""
+    comments = events[(events["method"] == PUBLIC_COMMENT) & events["stage"].isin(COMMENT_STAGES)]
+    return 100.0 * (comments["period_days"] >= MIN_COMMENT_DAYS).mean() if len(comments) else 100.0
+
+
 def hearing_for_major_interest(projects: pd.DataFrame, events: pd.DataFrame, tr: Translator = ZH) -> list[dict]:
     """A matter of major public interest must go to a hearing during drafting (once drafting is over)."""
     heard = set(events.loc[events["method"].isin(HEARINGS), "project_id"])

@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 
 from lyg import vocab
 from lyg.i18n import ZH, Translator
+from lyg.legislation.analysis import PUBLIC_COMMENT
 from lyg.viz.charts import PALETTE, styled
 
 METHOD_COLOURS = dict(zip(vocab.LEG_METHODS, PALETTE))
@@ -45,11 +46,13 @@ def project_timeline(events: pd.DataFrame, project: pd.Series, tr: Translator = 
     for k, e in enumerate(events.itertuples()):
         end = e.end_on + pd.Timedelta(days=1)
         method, stage = tr.value(e.method), tr.value(e.stage)
+        # a comment period in days as the 30-day rule counts them (the first day not counted); other events: days spanned
+        days = tr("legislation_chart.period_days", days=e.period_days) if e.method == PUBLIC_COMMENT else tr("legislation_chart.span_days", days=e.days)
         fig.add_bar(y=[stage], x=[(end - e.start_on).total_seconds() * 1000], base=[e.start_on], orientation="h",
                     marker_color=METHOD_COLOURS[e.method], name=method, showlegend=False,
                     hovertemplate=tr("legislation_chart.event_hover", method=method, start=f"{e.start_on:%Y-%m-%d}", end=f"{e.end_on:%Y-%m-%d}",
-                                     days=e.days, received=e.opinions_received, adopted=e.opinions_adopted) + "<extra></extra>")
-        fig.add_annotation(x=e.start_on, y=stage, text=tr("legislation_chart.event_label", method=method, days=e.days), showarrow=False, xanchor="left", yshift=18 if k % 2 == 0 else -18, font={"size": 11})
+                                     days=days, received=e.opinions_received, adopted=e.opinions_adopted) + "<extra></extra>")
+        fig.add_annotation(x=e.start_on, y=stage, text=tr("legislation_chart.event_label", method=method, days=days), showarrow=False, xanchor="left", yshift=18 if k % 2 == 0 else -18, font={"size": 11})
     for label, day in ((tr("legislation_chart.initiated"), project["initiated_on"]), (tr("legislation_chart.review_ended"), project["review_ended_on"]),
                        (tr("legislation_chart.adopted"), project["adopted_on"])):
         if pd.notna(day):
