@@ -37,8 +37,7 @@ def _already_folded(db_path: Path) -> str:
     if not Path(db_path).exists():
         return ""
     with duckdb.connect(str(db_path), read_only=True) as con:
-        present = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
-        return folded_through(con, present)
+        return folded_through(con)
 
 
 def _mark_folded(through: str):

@@ -39,9 +39,13 @@ def stamp(db_path: Path) -> tuple:
 FOLDED = "live_folded"  # in a database a compaction built: the last delta file it holds (lyg.compact)
 
 
-def folded_through(cursor, present: set[str]) -> str:
+def built_tables(cursor) -> set[str]:
+    return {name for (name,) in cursor.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+
+
+def folded_through(cursor, present: set[str] | None = None) -> str:
     """The name of the last delta file this database already holds ('' when none): later files only are read."""
-    if FOLDED not in present:
+    if FOLDED not in (built_tables(cursor) if present is None else present):
         return ""
     return cursor.execute(f"SELECT max(through) FROM {FOLDED}").fetchone()[0] or ""  # a fixed name, no value in the SQL
 
@@ -52,7 +56,7 @@ def attach_views(cursor, files: list[Path]) -> None:
     if not files:
         return
     catalog = cursor.execute("SELECT current_database()").fetchone()[0]
-    present = {name for (name,) in cursor.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    present = built_tables(cursor)
     through = folded_through(cursor, present)
     files = [p for p in files if p.name > through]  # names carry their write time: a compaction's files sort first
     if not files:

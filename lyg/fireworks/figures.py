@@ -104,8 +104,7 @@ def ban_map(units: pd.DataFrame, zones: pd.DataFrame, places: pd.DataFrame, grid
     for fc in (zone_fc, place_fc):
         for f in fc["features"]:
             f["properties"]["name"] = f["properties"].pop("label")
-    base = maps.district_base(units)
-    base[0].pickable = False  # open ground is caught by the click squares, so a click checks near the spot
+    base = maps.district_base(units, pickable=False)  # open ground is caught by the click squares: a click checks near the spot
     avoid = [from_wkb(g) for g in list(zones["geometry"]) + list(places["geometry"])]
     counties = units[units["kind"] == "县区"]
     urban = counties["in_urban_area"].astype(bool)
@@ -133,9 +132,7 @@ def recent_map(units: pd.DataFrame, zones: pd.DataFrame, recent: pd.DataFrame, h
                label_colour: list[int] | None = None, basemap_url: str = "", sample: bool = False, tr: Translator = ZH) -> pdk.Deck:
     """The last hours of incidents as points over the districts and the zones in force: the newest ones larger, in
     vermillion with a white ring, drawn on top; earlier ones small and amber. Each tooltip gives time, type, verdict."""
-    layers = maps.district_base(units)
-    if label_colour:
-        layers[-1] = maps.label_layer("district-labels", units[units["kind"] == "县区"], size=18, colour=label_colour)
+    layers = maps.district_base(units, label_colour=label_colour)
     layers.append(maps.polygon_layer("ban-zones", maps.features(zones, ["name"]), maps.COLOURS["zone"], maps.COLOURS["zone_line"], line_px=2))
     mark = f" · {tr('mark.sample')}" if sample else ""
     points = recent.assign(name=[f"{t:%m-%d %H:%M} {tr.value(k)} {_verdict(b, tr)}{mark}"

@@ -27,6 +27,15 @@ def lunar_day(ctx: PageContext, days_from_chuxi: int) -> str:
     return ctx.t("live.before_chuxi" if days_from_chuxi < 0 else "live.after_chuxi", n=abs(days_from_chuxi))
 
 
+def live_map(ctx: PageContext, sample: bool, height: int = 560, background: str = "#f8fafc", label_colour: list[int] | None = None):
+    """The last hours on the map (the page's, or the wall's darker one), built once per batch for every reader."""
+    def build():
+        zones = ctx.tr.frame(fw.zones_in_force(ctx.db, fw.as_of(ctx.db)), "name")
+        return fw_fig.recent_map(ctx.tr.frame(meta.units(ctx.db), "name"), zones, fw.recent(ctx.db), height, background, label_colour,
+                                 ctx.settings.basemap_style_url, sample, ctx.tr)
+    return shared(ctx, ("live-map", height, background), build)
+
+
 def show_tonight(ctx: PageContext, sample: bool, rows: int = 10) -> None:
     night = shared(ctx, ("tonight",), lambda: fw.tonight(ctx.db))
     mark = f" {badge(ctx)}" if sample else ""
@@ -35,10 +44,7 @@ def show_tonight(ctx: PageContext, sample: bool, rows: int = 10) -> None:
     if night["previous"] is not None:
         st.markdown(ctx.t("live.compared", previous=night["previous"], mean=f"{night['earlier_mean']:.1f}",
                           seasons=len(night["earlier"])))
-    zones = ctx.tr.frame(fw.zones_in_force(ctx.db, fw.as_of(ctx.db)), "name")
-    deck = shared(ctx, ("live-map",), lambda: fw_fig.recent_map(ctx.tr.frame(meta.units(ctx.db), "name"), zones, fw.recent(ctx.db),
-                                                               basemap_url=ctx.settings.basemap_style_url, sample=sample, tr=ctx.tr))
-    st.pydeck_chart(deck, key="fw-live-map", height=560)
+    st.pydeck_chart(live_map(ctx, sample), key="fw-live-map", height=560)
     st.caption(ctx.t("live.map_caption", hours=fw.LIVE_HOURS, minutes=fw.NEW_MINUTES) + (f" {ctx.t('map.live_sample')}" if sample else ""))
     latest = fw.latest_reports(ctx.db, rows)
     latest = latest.assign(in_ban_zone=three_way(ctx, latest["in_ban_zone"]), banned=three_way(ctx, latest["banned"]),

@@ -63,6 +63,11 @@ def label_layer(layer_id: str, frame: pd.DataFrame, text: str = "name", lon: str
 METRES_PER_DEGREE = 111_320.0
 
 
+def cell_metres(cell: float) -> int:
+    """A square cell's east-west size in metres at the city's latitude (deck.gl's cell_size)."""
+    return round(cell * METRES_PER_DEGREE * math.cos(math.radians(34.6)))
+
+
 def grid_layer(layer_id: str, grid: pd.DataFrame, cell: float, label: str = "{n} 起") -> pdk.Layer:
     """Incident counts per square cell (lower-left corner lon0/lat0) as a GridCellLayer: per cell only its centre, its
     count and its tooltip travel to the browser; the colour is computed there from the count. label takes {n}."""
@@ -70,8 +75,8 @@ def grid_layer(layer_id: str, grid: pd.DataFrame, cell: float, label: str = "{n}
     half = cell / 2
     rows = [{"x": round(x + half, 5), "y": round(y + half, 5), "n": int(n), "name": label.format(n=int(n))}
             for x, y, n in zip(grid["lon0"], grid["lat0"], grid["incidents"])]
-    metres = cell * METRES_PER_DEGREE * math.cos(math.radians(34.6))  # the cells' east-west size at the city's latitude
-    return pdk.Layer("GridCellLayer", rows, id=layer_id, pickable=True, extruded=False, cell_size=round(metres), coverage=1,
+    metres = cell_metres(cell)
+    return pdk.Layer("GridCellLayer", rows, id=layer_id, pickable=True, extruded=False, cell_size=metres, coverage=1,
                      get_position=f"[x - {half}, y - {half}]",
                      get_fill_color=f"[254 - 120 * n / {top}, 217 - 190 * n / {top}, 118 - 100 * n / {top}, 110 + 120 * n / {top}]")
 
@@ -101,8 +106,8 @@ def click_cells(districts: pd.DataFrame, avoid: list, covered: pd.DataFrame, cel
 def click_layer(layer_id: str, cells: pd.DataFrame, cell: float) -> pdk.Layer:
     """Invisible squares that catch clicks (alpha 1: deck.gl does not pick what is fully transparent)."""
     half = cell / 2
-    metres = cell * METRES_PER_DEGREE * math.cos(math.radians(34.6))
-    return pdk.Layer("GridCellLayer", cells.to_dict("records"), id=layer_id, pickable=True, extruded=False, cell_size=round(metres),
+    metres = cell_metres(cell)
+    return pdk.Layer("GridCellLayer", cells.to_dict("records"), id=layer_id, pickable=True, extruded=False, cell_size=metres,
                      coverage=1, get_position=f"[x - {half}, y - {half}]", get_fill_color=[0, 0, 0, 1])
 
 
@@ -141,16 +146,18 @@ def deck(layers: list[pdk.Layer], centre: tuple[float, float] = CITY_CENTRE, zoo
                     tooltip={"text": "{" + tooltip_field + "}"}, height=height)
 
 
-def district_base(units: pd.DataFrame, with_labels: bool = True) -> list[pdk.Layer]:
-    """County-level outlines (urban districts darker) and optional Chinese labels."""
+def district_base(units: pd.DataFrame, with_labels: bool = True, label_colour: list[int] | None = None,
+                  pickable: bool = True) -> list[pdk.Layer]:
+    """County-level outlines (urban districts darker) and optional Chinese labels (larger and in label_colour on a dark
+    background). pickable=False where something else catches clicks on open ground."""
     counties = units[units["kind"] == "县区"].copy()
     counties["fill"] = counties["in_urban_area"].map(lambda urban: COLOURS["urban"] if urban else COLOURS["district"])
     collection = features(counties, ["name", "code", "fill"], tolerance=0.001)
-    layers = [pdk.Layer("GeoJsonLayer", collection, id="districts", stroked=True, filled=True, pickable=True,
+    layers = [pdk.Layer("GeoJsonLayer", collection, id="districts", stroked=True, filled=True, pickable=pickable,
                         get_fill_color="properties.fill", get_line_color=COLOURS["district_line"],
                         line_width_min_pixels=1.5)]
     if with_labels:
-        layers.append(label_layer("district-labels", counties, size=16))
+        layers.append(label_layer("district-labels", counties, size=18 if label_colour else 16, colour=label_colour))
     return layers
 
 

@@ -17,9 +17,7 @@ def situation_map(units: pd.DataFrame, zones: pd.DataFrame, blocks: pd.DataFrame
     """Every layer the overview offers; units' names are expected in the UI language already."""
     layers = []
     if "districts" in shown:
-        layers += maps.district_base(units)
-        if label_colour:
-            layers[-1] = maps.label_layer("district-labels", units[units["kind"] == "县区"], size=18, colour=label_colour)
+        layers += maps.district_base(units, label_colour=label_colour)
     if "functional" in shown:
         layers.append(maps.polygon_layer("functional", maps.features(units[units["kind"] == "功能区"], ["name"]),
                                          maps.COLOURS["functional"], maps.COLOURS["functional_line"]))

@@ -6,13 +6,12 @@ import html
 
 import streamlit as st
 
-from lyg import meta
 from lyg.fireworks import analysis as fw
-from lyg.fireworks import figures as fw_fig
 from lyg.status import STATUS_HEX
 from lyg.ui import marks
 from lyg.ui.context import PageContext
 from lyg.ui.shared import shared
+from lyg.ui.tonight import live_map
 from lyg.ui.wall.frame import MAP_H, sample_tag
 from lyg.viz.charts import WALL_BACKGROUND
 
@@ -38,13 +37,7 @@ def show(ctx: PageContext) -> None:
                         f"<b style='color:{colour}'>{html.escape(verdict)}</b></div>", unsafe_allow_html=True)
     with right:
         st.markdown(ctx.t("live.map_title", hours=fw.LIVE_HOURS, minutes=fw.NEW_MINUTES) + tag, unsafe_allow_html=True)
-        st.pydeck_chart(shared(ctx, ("wall", "live-map"), lambda: recent_map(ctx, sample)), height=MAP_H - 50, key="wall-live-map")
-
-
-def recent_map(ctx: PageContext, sample: bool):
-    zones = ctx.tr.frame(fw.zones_in_force(ctx.db, fw.as_of(ctx.db)), "name")
-    return fw_fig.recent_map(ctx.tr.frame(meta.units(ctx.db), "name"), zones, fw.recent(ctx.db), MAP_H - 50, WALL_BACKGROUND,
-                             [226, 232, 240, 255], sample=sample, tr=ctx.tr)
+        st.pydeck_chart(live_map(ctx, sample, MAP_H - 50, WALL_BACKGROUND, [226, 232, 240, 255]), height=MAP_H - 50, key="wall-live-map")
 
 
 def _compared(ctx: PageContext, night: dict) -> str:
