@@ -107,8 +107,25 @@ def test_fireworks_filters_drive_the_charts(app_env):
     assert 2015 in years
     decks = {chart.proto.id: json.loads(chart.proto.json) for chart in at.get("deck_gl_json_chart")}
     layer_sets = [{layer["id"] for layer in deck["layers"]} for deck in decks.values()]
-    assert any(ids >= {"districts", "ban-zones", "always-banned", "incident-cells"} for ids in layer_sets)
-    assert any(ids >= {"districts", "ban-zones", "recent-earlier", "recent-new"} for ids in layer_sets)  # 今夜: the last hours
+    assert layer_sets == [{"districts", "district-labels", "click-grid", "click-grid-county", "ban-zones", "always-banned",
+                           "incident-cells", "checked-point"}]  # out of season the live map waits until it is asked for
+
+
+def test_the_live_map_and_latest_reports_open_on_request_out_of_season(app_env):
+    """The sample's last night lies out of the Spring-Festival season: tonight's count is shown, the map of the last hours
+    and the latest reports only once the switch is on, and the switch travels in the URL (live=1)."""
+    from lyg.fireworks import analysis as fw
+    closed = run_page("pages/fireworks.py")
+    assert "今夜 18:00 起已报" in " ".join(m.value for m in closed.markdown)
+    assert closed.toggle(key="url-live").value is False
+    at = closed.toggle(key="url-live").set_value(True).run()
+    decks = [{layer["id"] for layer in json.loads(chart.proto.json)["layers"]} for chart in at.get("deck_gl_json_chart")]
+    assert any(ids >= {"districts", "ban-zones", "recent-earlier", "recent-new"} for ids in decks)
+    assert at.query_params["live"] == "1"
+    linked = run_page("pages/fireworks.py", live="1")
+    assert linked.toggle(key="url-live").value is True and len(linked.get("deck_gl_json_chart")) == 2
+    assert fw.in_season(0) and fw.in_season(-fw.SEASON_WINDOW) and fw.in_season(fw.SEASON_WINDOW)
+    assert not fw.in_season(fw.SEASON_WINDOW + 1) and not fw.in_season(-97)
 
 
 def test_every_page_file_is_named_as_its_url():

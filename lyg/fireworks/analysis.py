@@ -190,7 +190,12 @@ def zone_growth(db: Database) -> pd.DataFrame:
     return db.query("fireworks.zone_growth")
 
 
-SEASON_WINDOW = 20
+SEASON_WINDOW = 20  # the Spring-Festival season: this many days either side of 除夕
+
+
+def in_season(days_from_chuxi: int) -> bool:
+    """Whether a night lies in the Spring-Festival season, when the live map and the latest reports are opened unasked."""
+    return abs(days_from_chuxi) <= SEASON_WINDOW
 
 
 def season_vs_previous(db: Database, district: str = "") -> dict:

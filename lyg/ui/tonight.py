@@ -1,5 +1,6 @@
-"""The live view (今夜 · 实时): tonight's reports so far against the same lunar night of earlier seasons, and the latest
-reports with where they fell. Shared by the fireworks page; "unknown" is shown as 未知, never as 否."""
+"""The live view (今夜 · 实时): tonight's reports so far against the same lunar night of earlier seasons, and (opened by
+itself in the Spring-Festival season, otherwise on request) the map of the last hours and the latest reports with where they
+fell. Shared by the fireworks page; "unknown" is shown as 未知, never as 否."""
 from __future__ import annotations
 
 import pandas as pd
@@ -8,6 +9,7 @@ import streamlit as st
 from lyg import meta
 from lyg.fireworks import analysis as fw
 from lyg.fireworks import figures as fw_fig
+from lyg.ui import urlstate
 from lyg.ui.context import PageContext
 from lyg.ui.layout import labelled, table_with_downloads
 from lyg.ui.marks import badge
@@ -44,6 +46,14 @@ def show_tonight(ctx: PageContext, sample: bool, rows: int = 10) -> None:
     if night["previous"] is not None:
         st.markdown(ctx.t("live.compared", previous=night["previous"], mean=f"{night['earlier_mean']:.1f}",
                           seasons=len(night["earlier"])))
+    opened = urlstate.toggle(ctx.t("live.show_details", hours=fw.LIVE_HOURS), "live", default=fw.in_season(night["days_from_chuxi"]),
+                             help=ctx.t("live.details_help", days=fw.SEASON_WINDOW))
+    if opened:  # out of season the map and table are built only when asked for: the page stays light
+        show_recent(ctx, sample, rows)
+
+
+def show_recent(ctx: PageContext, sample: bool, rows: int) -> None:
+    """The last hours on the map and the latest reports, with whether each fell in a zone and was banned."""
     st.pydeck_chart(live_map(ctx, sample), key="fw-live-map", height=560)
     st.caption(ctx.t("live.map_caption", hours=fw.LIVE_HOURS, minutes=fw.NEW_MINUTES) + (f" {ctx.t('map.live_sample')}" if sample else ""))
     latest = fw.latest_reports(ctx.db, rows)

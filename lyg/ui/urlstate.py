@@ -36,3 +36,12 @@ def text(label: str, key: str, container=st, placeholder: str = "") -> str:
     value = container.text_input(label, value=st.query_params.get(key, ""), key=f"url-{key}", placeholder=placeholder)
     _remember(key, value.strip())
     return value.strip()
+
+
+def toggle(label: str, key: str, default: bool, container=st, help: str | None = None) -> bool:
+    """An on/off switch kept in the URL as 1 or 0, and only while it differs from its default (a clean link)."""
+    raw = st.query_params.get(key)
+    initial = {"1": True, "0": False}.get(raw, default)
+    value = container.toggle(label, value=initial, key=f"url-{key}", help=help)
+    _remember(key, None if value == default else str(int(value)))
+    return value
