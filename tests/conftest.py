@@ -32,7 +32,7 @@ def _generated_sample() -> Path:
 DATA = _generated_sample()
 
 
-BROWSER_FIXTURES = {"server", "page", "browser", "wall_page", "wall_server", "poisoned_server", "chromium_page"}
+BROWSER_FIXTURES = {"server", "page", "chromium", "wall_page", "wall_server", "poisoned_server"}
 
 
 def pytest_collection_modifyitems(items):
@@ -101,3 +101,53 @@ def app_env(built_db_path):
             os.environ.pop(k, None)
         else:
             os.environ[k] = v
+
+
+@pytest.fixture(scope="session")
+def poisoned(tmp_path_factory):
+    """A copy of the sample whose free text carries Markdown, HTML and script payloads (tests/hostile.py), built once."""
+    from tests.hostile import poison
+    root = tmp_path_factory.mktemp("poisoned")
+    data = root / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("README.md", "imports"))
+    touched = poison(data)
+    assert len(touched) >= 15  # every domain's prose: names, roads, conditions, summaries, titles, departments
+    build(data, root / "lyg.duckdb")
+    return data, root / "lyg.duckdb"
+
+
+@pytest.fixture(scope="session")
+def server(app_env):
+    """The app on the session's database, one server per test worker for every browser test that only reads."""
+    from tests.browser import streamlit_server
+    with streamlit_server({"LYG_DB_PATH": str(app_env)}) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def poisoned_server(poisoned):
+    """The app on the poisoned data, its wall turning every 4 s."""
+    from tests.browser import streamlit_server
+    data, db = poisoned
+    env = {"LYG_DATA_DIR": str(data), "LYG_DB_PATH": str(db), "LYG_WALL_DWELL_SECONDS": "4", "LYG_WALL_REFRESH_SECONDS": "30"}
+    with streamlit_server(env) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, launched once per test worker; each test gets a fresh context (no shared cookies or state)."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh 1920×1080 Chinese browser context and its page."""
+    context = chromium.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    yield context.new_page()
+    context.close()

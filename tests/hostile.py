@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from lyg.contracts import TABLES, Table
+from tests.browser import EVIL
 
-EVIL = "evil.invalid"
 PAYLOADS = (f"![x](http://{EVIL}/img.png)", f"<img src=http://{EVIL}/tag.gif onerror=alert(1)>", f"[链接](http://{EVIL}/link)",
             ":red[红字] **粗体** # 标题", f"<a href='http://{EVIL}/a'>点此</a><script>fetch('http://{EVIL}/js')</script>",
             f"javascript:fetch('http://{EVIL}/uri')", f"http://{EVIL}/autolink")

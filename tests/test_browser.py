@@ -9,9 +9,8 @@ import pytest
 from lyg import vocab
 from tests.browser import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     CJK_GLYPHS_DIFFER,
+    FOUND,
     PageWatch,
     distinct_colours,
     open_page,
@@ -21,58 +20,31 @@ from tests.browser import (
 )
 from tests.browser import DONE as DONE_SELECTOR
 
-playwright = pytest.importorskip("playwright.sync_api")
-PAGES = {"overview": "/", "fireworks": "/fireworks", "bonded": "/bonded", "catalog": "/catalog",
-         "digital": "/digital", "legislation": "/legislation"}
+pytest.importorskip("playwright.sync_api")
+PAGES = {"overview": "/", "fireworks": "/fireworks", "bonded": "/bonded", "catalog": "/catalog?q=evil",
+         "digital": "/digital", "legislation": "/legislation", "sources": "/sources"}
 
 
-@pytest.fixture(scope="module")
-def server(app_env):
-    ARTIFACTS.mkdir(exist_ok=True)
-    with streamlit_server({"LYG_DB_PATH": str(app_env)}) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def test_deep_link_on_a_fresh_server_uses_the_app_navigation(app_env, page):
-    """A server of its own that has served nobody yet, and the first visit is a page's own URL."""
-    with streamlit_server({"LYG_DB_PATH": str(app_env)}) as fresh:
-        open_page(page, fresh + "/fireworks", settle_ms=3000)
-        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
-        title = page.locator("h1").first.inner_text().strip()
-    assert "城市大脑 · 总览" in nav and "烟花爆竹禁放" in nav
-    assert "legislation" not in nav
-    assert title == "烟花爆竹禁放"
-
-
-CHARTS = {"overview": 0, "fireworks": 6, "bonded": 11, "catalog": 0, "digital": 4, "legislation": 4}  # plotly charts drawn
+CHARTS = {"overview": 0, "fireworks": 6, "bonded": 11, "catalog": 0, "digital": 4, "legislation": 4, "sources": 0}  # plotly charts drawn
 MAPS = ("overview", "fireworks", "bonded")
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_opens_cleanly_and_draws(server, page, name):
-    """No exception, console error or outside request; the marks, every chart and the map drawn."""
+def test_page_opens_cleanly_and_draws(poisoned_server, page, name):
+    """Every page, on data whose free text carries Markdown, HTML and script payloads (tests/hostile.py): no exception,
+    console error or outside request; the marks, every chart and the map drawn; nothing from the data rendered as an
+    element or fetched (the AppTest side of that is tests/test_injection.py)."""
     watch = PageWatch(page)
-    open_page(page, server + PAGES[name], settle_ms=3000)
+    open_page(page, poisoned_server + PAGES[name], settle_ms=3000)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     assert page.evaluate(CJK_GLYPHS_DIFFER), "CJK characters render as identical boxes: no CJK font"
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator("h1").first.inner_text().strip()
+    assert page.evaluate(FOUND) == []
+    if name == "catalog":
+        assert "![x](http" in page.inner_text("body")  # the payload shown as written (with a word joiner in Markdown)
+    if name == "sources":
+        return
     assert "数据截至" in page.inner_text("body")
     page.mouse.move(900, 600)
     _sample_marks_are_drawn(page, "示例", "示例数据")  # scrolls through the page
@@ -135,12 +107,16 @@ def test_import_page_refuses_a_bad_file_in_the_browser(server, page, tmp_path):
 
 def test_a_department_catalog_file_is_previewed_then_imported(data_copy, page, tmp_path):
     """The four-row file in the guide's style: checked first (rows, and the values read another way), then imported on
-    the administrator's confirmation; on a server of its own, as it changes the data."""
+    the administrator's confirmation; on a server of its own, as it changes the data. The first visit to that fresh
+    server is the page's own URL: the app's navigation answers it, not Streamlit's list of files."""
     from tests.test_catalog_guide import _xlsx
     upload = _xlsx(tmp_path)
     with streamlit_server({"LYG_DATA_DIR": str(data_copy), "LYG_DB_PATH": str(tmp_path / "lyg.duckdb")}) as base:
         open_page(page, base + "/import")  # a deep link to a fresh server
         assert page.get_by_text("Page not found").count() == 0
+        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "城市大脑 · 总览" in nav and "烟花爆竹禁放" in nav and "legislation" not in nav
+        assert page.locator("h1").first.inner_text().strip() == "数据导入"
         page.get_by_label("数据领域").click()
         page.get_by_role("option", name="大数据资源目录").click()
         page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
@@ -167,6 +143,24 @@ def _lonlat_at(box, px: float, py: float, centre=(119.25, 34.70), zoom: float = 
     return x / world * 360 - 180, lat
 
 
+TOOLTIP = ("() => [...document.querySelectorAll('.deck-tooltip')]"  # one per map on the page
+           ".filter(t => t.style.display !== 'none').map(t => t.innerText.trim()).join('')")
+
+
+CHECKED = "() => ['经度', '纬度'].map(l => document.querySelector(`input[aria-label=\"${l}\"]`).value).join(',')"
+
+
+def _hover_until_picked(page, x: float, y: float, name: str) -> None:
+    """Move over the spot until the map's tooltip names it: deck.gl picks again only once it has drawn the page's
+    newest map (after a click's rerun that takes a moment), and a click before then is lost."""
+    for wiggle in range(20):
+        page.mouse.move(x + wiggle % 2, y)
+        page.wait_for_timeout(250)
+        if page.evaluate(TOOLTIP) == name:
+            return
+    raise AssertionError(f"the map never picked {name} at {x:.0f},{y:.0f}")
+
+
 def _open_ground(page, box, wanted: int = 2) -> list[tuple[float, float, str]]:
     """Spots on the map whose tooltip is a district's name: open ground, caught by the click squares."""
     names = set(vocab.DISTRICT_NAMES.values())
@@ -176,8 +170,7 @@ def _open_ground(page, box, wanted: int = 2) -> list[tuple[float, float, str]]:
             x, y = box["x"] + box["width"] * fx, box["y"] + box["height"] * fy
             page.mouse.move(x, y)
             page.wait_for_timeout(250)
-            tip = page.evaluate("() => [...document.querySelectorAll('.deck-tooltip')]"  # one per map on the page
-                                ".filter(t => t.style.display !== 'none').map(t => t.innerText.trim()).join('')")
+            tip = page.evaluate(TOOLTIP)
             if tip in names and all(abs(x - fx0) + abs(y - fy0) > 60 for fx0, fy0, _ in found):
                 found.append((x, y, tip))
             if len(found) == wanted:
@@ -185,10 +178,11 @@ def _open_ground(page, box, wanted: int = 2) -> list[tuple[float, float, str]]:
     return found
 
 
-def test_a_click_on_the_fireworks_map_checks_that_spot(server, page):
+def test_a_click_on_the_fireworks_map_checks_that_spot_and_a_copied_link_asks_it_again(server, chromium, page):
     """Two clicks on open ground check two different points, each within half a click square of the spot clicked
-    (1 km squares in the urban districts, 3 km in the counties), not a district's middle."""
-    open_page(page, server + "/fireworks", settle_ms=4000)
+    (1 km squares in the urban districts, 3 km in the counties), not a district's middle. The checker's point, time and
+    product kind travel in the URL: a second browser context opening the copied address sees the same verdict."""
+    open_page(page, server + "/fireworks?kind=专业燃放类", settle_ms=4000)
     verdict = page.locator(".st-key-fw-verdict")
     assert "经度 119.1600，纬度 34.6050" in verdict.inner_text()
     canvas = page.locator(".st-key-fw-map canvas").first
@@ -199,15 +193,11 @@ def test_a_click_on_the_fireworks_map_checks_that_spot(server, page):
     assert len(spots) == 2, spots
     checked = []
     for x, y, district in spots:
-        before = page.locator('input[aria-label="经度"]').input_value()
-        for attempt in range(3):  # deck.gl builds its picking buffer on the first hover; a person may click twice too
-            page.mouse.move(x + attempt, y)
-            page.wait_for_timeout(600)
-            page.mouse.click(x + attempt, y)
-            page.wait_for_timeout(2000)
-            page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
-            if page.locator('input[aria-label="经度"]').input_value() != before:
-                break
+        before = page.evaluate(CHECKED)
+        _hover_until_picked(page, x, y, district)
+        page.mouse.click(x, y)
+        page.wait_for_function(f"() => ({CHECKED})() !== {before!r}", timeout=20_000)
+        settle(page, 2000)
         lon, lat = float(page.locator('input[aria-label="经度"]').input_value()), float(page.locator('input[aria-label="纬度"]').input_value())
         want_lon, want_lat = _lonlat_at(box, x, y)
         half = 0.005 if district in ("海州区", "连云区", "赣榆区") else 0.015
@@ -215,7 +205,18 @@ def test_a_click_on_the_fireworks_map_checks_that_spot(server, page):
         checked.append((lon, lat))
     page.screenshot(path=str(ARTIFACTS / "map-click.png"))
     assert checked[0] != checked[1]
-    assert f"经度 {checked[1][0]:.4f}，纬度 {checked[1][1]:.4f}" in verdict.inner_text()
+    asked = verdict.inner_text()
+    assert f"经度 {checked[1][0]:.4f}，纬度 {checked[1][1]:.4f}" in asked
+    copied = page.url
+    assert "check=" in copied and "kind=" in copied
+    second = chromium.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN").new_page()
+    try:
+        open_page(second, copied)
+        assert second.locator(".st-key-fw-verdict").inner_text() == asked
+        kind = second.locator('[data-testid="stSelectbox"]', has_text="燃放的烟花爆竹种类").locator('[role="combobox"]')
+        assert kind.input_value() == "专业燃放类"
+    finally:
+        second.context.close()
 
 
 def test_language_switch_in_the_browser_keeps_the_view(server, page):
@@ -333,18 +334,17 @@ def test_incidents_posted_to_the_ingest_server_appear_on_the_fireworks_page(live
         ingest.wait(timeout=20)
 
 
-@pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
-def test_every_headline_value_is_on_the_first_screen(server, browser, width, height):
+def test_every_headline_value_is_on_the_first_screen(server, page):
     """A leader's laptop and the office screen: every headline's value and status word without scrolling."""
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
-    page = context.new_page()
-    try:
-        open_page(page, server + "/", settle_ms=1500)
+    for width, height in ((1366, 768), (1920, 1080)):
+        page.set_viewport_size({"width": width, "height": height})
+        if width == 1366:
+            open_page(page, server + "/", settle_ms=1500)
+        else:
+            settle(page, 1500)
         page.screenshot(path=str(ARTIFACTS / f"overview-first-screen-{width}.png"))
         boxes = page.evaluate("() => Array.from(document.querySelectorAll('.lyg-value')).map(e => e.getBoundingClientRect().bottom)")
-        assert len(boxes) >= 9 and max(boxes) <= height, boxes
-    finally:
-        context.close()
+        assert len(boxes) >= 9 and max(boxes) <= height, (width, boxes)
 
 
 def test_filters_then_export_then_the_same_view(server, page, tmp_path):
@@ -368,20 +368,3 @@ def test_filters_then_export_then_the_same_view(server, page, tmp_path):
     settle(page)
     after = page.locator('[data-testid="stMain"]').inner_text()
     assert page.url == before_url and count in after and "共 0 条" not in after
-
-
-def test_a_copied_link_reopens_the_same_question_in_a_new_browser(server, browser):
-    """The checker's point, time and kind and the language travel in the URL: a second browser context opening the
-    copied address sees the same verdict, in English."""
-    asked = server + "/fireworks?lang=en&kind=专业燃放类&check=119.18000,34.59000,2020-03-01T12:00"
-    first = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
-    open_page(first, asked)
-    verdict = first.locator(".st-key-fw-verdict").inner_text()
-    copied = first.url
-    assert "Banned" in verdict and "119.1800" in verdict and "lang=en" in copied and "check=" in copied
-    second = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
-    open_page(second, copied)
-    assert second.locator(".st-key-fw-verdict").inner_text() == verdict
-    assert second.locator("h1").first.inner_text().strip() == "Fireworks ban"
-    first.context.close()
-    second.context.close()
