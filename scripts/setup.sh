@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Create .venv and install the pinned Python packages. Usage: scripts/setup.sh [requirements file]
+# The installer is uv (pinned below): it installs the same pinned versions as pip, in a few seconds instead of about
+# 25 (parallel downloads, a shared cache, no byte-compiling of every file). pip stays in .venv for anyone who wants it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requirements="${1:-requirements.txt}"
-python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -r "$requirements"
+UV_VERSION="0.13.9"
+[ -x .venv/bin/python ] || python3 -m venv .venv
+if [ "$(.venv/bin/uv --version 2>/dev/null | cut -d' ' -f2)" != "$UV_VERSION" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check "uv==$UV_VERSION"
+fi
+.venv/bin/uv pip install --quiet --python .venv/bin/python -r "$requirements"
