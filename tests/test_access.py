@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -243,24 +244,35 @@ def test_the_start_script_refuses_a_network_address_in_demo_mode():
 MARKERS = {"summary": "绝密摘要词甲", "share_condition": "绝密条件词乙", "open_condition": "绝密开放词丙", "item_name": "绝密信息项丁"}
 
 
-@pytest.fixture
-def marked_catalog(data_copy, tmp_path, monkeypatch):
-    """Marker words placed only in restricted fields of restricted entries (and one dangling related code)."""
+@pytest.fixture(scope="module")
+def marked_data(tmp_path_factory) -> tuple[Path, Path]:
+    """Marker words placed only in restricted fields of restricted entries (and one dangling related code); built once
+    for the module, as no test changes it."""
+    import shutil
+
     from lyg.build import build
-    entries = pd.read_csv(data_copy / "catalog_entries.csv", dtype=str, keep_default_na=False)
+    from tests.conftest import DATA
+    data = tmp_path_factory.mktemp("marked") / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("README.md", "imports"))
+    entries = pd.read_csv(data / "catalog_entries.csv", dtype=str, keep_default_na=False)
     restricted = entries["share_type"].isin(roles.RESTRICTED_SHARE_TYPES)
     for column in ("summary", "share_condition", "open_condition"):
         entries.loc[restricted, column] = MARKERS[column] + entries.loc[restricted, "resource_code"]
     first = entries.index[restricted][0]
     entries.loc[first, "related_codes"] = "399999/777777"  # dangling: the quality tab would name it
-    entries.to_csv(data_copy / "catalog_entries.csv", index=False)
-    items = pd.read_csv(data_copy / "catalog_items.csv", dtype=str, keep_default_na=False)
+    entries.to_csv(data / "catalog_entries.csv", index=False)
+    items = pd.read_csv(data / "catalog_items.csv", dtype=str, keep_default_na=False)
     items.loc[items["resource_code"].isin(entries.loc[restricted, "resource_code"]), "item_name"] = MARKERS["item_name"]
-    items.to_csv(data_copy / "catalog_items.csv", index=False)
-    build(data_copy, tmp_path / "marked.duckdb")
-    monkeypatch.setenv("LYG_DB_PATH", str(tmp_path / "marked.duckdb"))
-    monkeypatch.setenv("LYG_DATA_DIR", str(data_copy))
-    return entries.loc[first, "resource_code"]
+    items.to_csv(data / "catalog_items.csv", index=False)
+    build(data, data.parent / "marked.duckdb")
+    return data, data.parent / "marked.duckdb"
+
+
+@pytest.fixture
+def marked_catalog(marked_data, monkeypatch):
+    data, db = marked_data
+    monkeypatch.setenv("LYG_DB_PATH", str(db))
+    monkeypatch.setenv("LYG_DATA_DIR", str(data))
 
 
 def _everything_shown(at) -> str:

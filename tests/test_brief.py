@@ -98,3 +98,18 @@ def test_the_command_writes_a_docx_and_says_it_holds_sample_figures(app_env, tmp
     assert done.returncode == 0, done.stderr
     assert "已写入" in done.stdout and "示例" in done.stdout
     assert "海州区" in _docx_text(out.read_bytes())
+
+
+def test_a_figure_already_drawn_is_not_drawn_again(monkeypatch):
+    """The Word and the PDF brief of one day share their charts: Kaleido is started only for figures not yet drawn."""
+    import plotly.graph_objects as go
+
+    from lyg.brief import charts
+    asked = []
+    monkeypatch.setattr(charts, "_drawn", charts.OrderedDict())
+    monkeypatch.setattr(charts, "_draw", lambda figures, *size: asked.append(len(figures)) or [f"png{len(asked)}-{i}".encode() for i in range(len(figures))])
+    one, two = go.Figure(go.Bar(x=["a"], y=[1])), go.Figure(go.Bar(x=["b"], y=[2]))
+    first = charts.charts_png([one, two])
+    assert charts.charts_png([one, two]) == first and asked == [2]
+    assert charts.charts_png([two, go.Figure(go.Bar(x=["c"], y=[3]))])[0] == first[1] and asked == [2, 1]
+    assert charts.charts_png([one], width=400) != [first[0]] and asked == [2, 1, 1]  # another size is another picture

@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import io
 import subprocess
-from functools import cache
+from functools import cache, lru_cache
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
@@ -26,6 +26,7 @@ def _font_file(pattern: str) -> tuple[str, int] | None:
     return (path, int(index or 0)) if "CJK" in path else None
 
 
+@lru_cache(maxsize=8)  # the same brief asked for again (another reader, the same day) is not cut again
 def _subset(path: str, index: int, text: str) -> bytes:
     font = TTFont(path, fontNumber=index, lazy=True)
     options = subset.Options()
