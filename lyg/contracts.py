@@ -193,7 +193,7 @@ TABLES: tuple[Table, ...] = (
         Col("indicator_name", "VARCHAR", "指标名称"),
         Col("target_year", "INTEGER", "目标年份", min=2019, max=2030),
         Col("target_value", "DOUBLE", "目标值", min=0, max=1_000_000),
-        Col("unit", "VARCHAR", "单位"),
+        Col("unit", "VARCHAR", "单位", accepted=v.TARGET_UNITS),
         Col("currency", "VARCHAR", "币种", required=False, accepted=v.CURRENCIES),
         Col("comparison", "VARCHAR", "达标规则", accepted=v.COMPARISONS),
         Col("numerator_code", "VARCHAR", "占比分子指标", required=False, accepted=v.BONDED_INDICATORS),

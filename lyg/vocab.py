@@ -33,6 +33,7 @@ ARTICLE30_CATEGORIES = (
 BONDED_INDICATORS = ("industrial_output", "logistics_revenue", "trade_total", "leading_industry_output")
 BONDED_SUBZONES = ("徐圩片区", "开发区片区")
 COMPARISONS = ("cumulative_at_least", "share_above")
+TARGET_UNITS = ("亿元", "亿美元", "%")  # a bonded target's unit: the charts and the 万元/万美元 bridge know these
 CURRENCIES = ("CNY", "USD")
 OWNERSHIP = ("外资", "内资")
 

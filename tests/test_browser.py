@@ -21,7 +21,7 @@ from tests.browser import (
 from tests.browser import DONE as DONE_SELECTOR
 
 pytest.importorskip("playwright.sync_api")
-PAGES = {"overview": "/", "fireworks": "/fireworks", "bonded": "/bonded", "catalog": "/catalog?q=evil",
+PAGES = {"overview": "/", "fireworks": "/fireworks", "bonded": "/bonded?year=2020", "catalog": "/catalog?q=evil",
          "digital": "/digital", "legislation": "/legislation", "sources": "/sources"}
 
 
@@ -43,6 +43,11 @@ def test_page_opens_cleanly_and_draws(poisoned_server, page, name):
     assert page.evaluate(FOUND) == []
     if name == "catalog":
         assert "![x](http" in page.inner_text("body")  # the payload shown as written (with a word joiner in Markdown)
+    if name == "bonded":  # the 2020 targets: status in words and marks beside the colour
+        assert "已达成" in page.inner_text("body") and "15.00亿元" in page.inner_text("body") and "▲" in page.inner_text("body")
+        bullet = page.locator(".js-plotly-plot").first
+        bullet.screenshot(path=str(ARTIFACTS / "bonded-bullet.png"))
+        assert distinct_colours(bullet.screenshot()) > 5
     if name == "sources":
         return
     assert "数据截至" in page.inner_text("body")
@@ -68,15 +73,6 @@ def _sample_marks_are_drawn(page, word: str, chart_word: str) -> None:
     charts = page.locator('[data-testid="stPlotlyChart"]').count()
     marks = page.locator("text.annotation-text", has_text=chart_word).count()
     assert charts == 0 or marks > 0, (charts, marks)
-
-
-def test_bonded_bullets_show_status_in_words(server, page):
-    open_page(page, server + "/bonded?year=2020", settle_ms=3000)
-    body = page.inner_text("body")
-    assert "已达成" in body and "15.00亿元" in body and "▲" in body
-    bullet = page.locator(".js-plotly-plot").first
-    bullet.screenshot(path=str(ARTIFACTS / "bonded-bullet.png"))
-    assert distinct_colours(bullet.screenshot()) > 5
 
 
 def test_sql_console_in_the_browser(server, page):
@@ -235,50 +231,12 @@ def test_language_switch_in_the_browser_keeps_the_view(server, page):
     assert "Incidents" in charts and not any("\u4e00" <= ch <= "\u9fff" for ch in charts), charts
     page.screenshot(path=str(ARTIFACTS / "fireworks-en.png"), full_page=True)
     # then a page switch from the sidebar: still English, and the URL still says so (a copied link opens in English)
-    page.locator('[data-testid="stSidebarNav"]').get_by_text("Bonded zone", exact=False).first.click()
-    page.wait_for_function("() => location.pathname.endsWith('/bonded') && location.search.includes('lang=en')", timeout=30_000)
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Public participation", exact=False).first.click()
+    page.wait_for_function("() => location.pathname.endsWith('/legislation') && location.search.includes('lang=en')", timeout=30_000)
     page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
     assert "Data as of" in page.inner_text("body")
     assert not watch.console_errors, watch.console_errors
     assert not watch.outside_requests, watch.outside_requests
-
-
-def test_catalog_export_is_built_on_click_with_its_notes(server, page, tmp_path):
-    import io
-
-    import pandas as pd
-
-    from lyg.export import note_lines
-    open_page(page, server + "/catalog")
-    with page.expect_download(timeout=60_000) as download:
-        page.locator('[data-testid="stDownloadButton"] button', has_text="下载 CSV").first.click()
-    path = tmp_path / "catalog.csv"
-    download.value.save_as(path)
-    data = path.read_bytes()
-    assert data.decode("utf-8-sig").startswith("# 导出内容: catalog_view")
-    frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", skiprows=note_lines(data))
-    assert len(frame) == 3200 and frame.columns[0] == "数据性质" and set(frame["数据性质"]) == {"示例"}
-
-
-def test_catalog_facets_keep_their_values_after_a_new_search(server, page):
-    """Two facets from a copied link, then a new search: the URL keeps the values, never a label with its count."""
-    from urllib.parse import parse_qs, urlparse
-    open_page(page, server + "/catalog?q=人口&share=无条件共享&format=数据库", settle_ms=1500)
-    before = page.locator('[data-testid="stMain"]').inner_text()
-    search = page.get_by_placeholder("搜索名称、摘要、信息项或提供方")
-    search.fill("人口信息")
-    search.press("Enter")
-    page.wait_for_timeout(1500)
-    page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
-    search.fill("人口")
-    search.press("Enter")
-    page.wait_for_timeout(1500)
-    page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
-    query = parse_qs(urlparse(page.url).query)
-    assert query["share"] == ["无条件共享"] and query["format"] == ["数据库"], page.url
-    after = page.locator('[data-testid="stMain"]').inner_text()
-    count = [line for line in before.splitlines() if line.startswith("共 ")]
-    assert count and count[0] in after and "共 0 条" not in after
 
 
 def test_incidents_posted_to_the_ingest_server_appear_on_the_fireworks_page(live, page, tmp_path):
@@ -315,7 +273,7 @@ def test_incidents_posted_to_the_ingest_server_appear_on_the_fireworks_page(live
                 time.sleep(0.3)
         night = [{**r, "occurred_at": f"2026-11-28 20:{i % 60:02d}:{i // 60:02d}"} for i, r in enumerate(_records(1000, 990_000_001))]
         with streamlit_server(env) as base:
-            open_page(page, base + "/fireworks", settle_ms=0)  # a reader already watching: the server has opened the database
+            open_page(page, base + "/legislation", settle_ms=0)  # a reader already: the server has opened the database
             sent = time.time()
             assert post(night) == {"accepted": 1000, "duplicates": 0, "rejected": []}
             open_page(page, base + "/fireworks", settle_ms=500)
@@ -347,10 +305,12 @@ def test_every_headline_value_is_on_the_first_screen(server, page):
         assert len(boxes) >= 9 and max(boxes) <= height, (width, boxes)
 
 
-def test_filters_then_export_then_the_same_view(server, page, tmp_path):
-    """Facets set, the CSV downloaded: the file holds exactly the rows the page counts, and the page, its facets and its
-    URL are unchanged after the download."""
+def test_catalog_filters_then_export_then_the_same_view_then_a_new_search(server, page, tmp_path):
+    """Facets from a copied link, the CSV downloaded: the file (built on the click, with its notes) holds exactly the
+    rows the page counts, each marked 示例, and the page, its facets and its URL are unchanged after the download. Then
+    a new search: the URL keeps the facets' values, never a label with its count."""
     import io
+    from urllib.parse import parse_qs, urlparse
 
     import pandas as pd
 
@@ -364,7 +324,18 @@ def test_filters_then_export_then_the_same_view(server, page, tmp_path):
     path = tmp_path / "view.csv"
     download.value.save_as(path)
     data = path.read_bytes()
-    assert len(pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", skiprows=note_lines(data))) == rows
+    assert data.decode("utf-8-sig").startswith("# 导出内容: catalog_view")
+    frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", skiprows=note_lines(data))
+    assert len(frame) == rows and frame.columns[0] == "数据性质" and set(frame["数据性质"]) == {"示例"}
     settle(page)
     after = page.locator('[data-testid="stMain"]').inner_text()
     assert page.url == before_url and count in after and "共 0 条" not in after
+    search = page.get_by_placeholder("搜索名称、摘要、信息项或提供方")
+    for words in ("人口信息", "人口"):
+        search.fill(words)
+        search.press("Enter")
+        page.wait_for_timeout(1500)
+        page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["share"] == ["无条件共享"] and query["format"] == ["数据库"], page.url
+    assert count in page.locator('[data-testid="stMain"]').inner_text()

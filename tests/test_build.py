@@ -45,6 +45,8 @@ BROKEN = {
     "wrong type": ("incidents", lambda f: f.__setitem__("lon", f["lon"].where(f.index != 4, "东经119")), ("incidents.csv", 6, "lon", "不是有效的数值")),
     "duplicate key": ("bonded_targets", lambda f: f.__setitem__("target_year", f["target_year"].where(f.index != 1, "2020")), ("bonded_targets.csv", 3, "indicator_code、target_year", "主键重复")),
     "outside accepted set": ("catalog_entries", lambda f: f.__setitem__("share_type", f["share_type"].where(f.index != 9, "随便共享")), ("catalog_entries.csv", 11, "share_type", "不在允许值之内")),
+    "target in an unknown unit": ("bonded_targets", lambda f: f.__setitem__("unit", f["unit"].where(f.index != 3, "千元")),
+                                  ("bonded_targets.csv", 5, "unit", "不在允许值之内")),  # the page converts only 亿元, 亿美元 and %
     "out of range": ("dg_progress", lambda f: f.__setitem__("actual_pct", f["actual_pct"].where(f.index != 0, "130")), ("dg_progress.csv", 2, "actual_pct", "大于上限")),
     "impossible date": ("leg_events", lambda f: f.__setitem__("start_on", f["start_on"].where(f.index != 2, "2021-02-30")), ("leg_events.csv", 4, "start_on", "不是有效的日期")),
     "dangling reference": ("bonded_monthly", lambda f: f.__setitem__("block_code", f["block_code"].where(f.index != 7, "B9")), ("bonded_monthly.csv", 9, "block_code", "不存在")),

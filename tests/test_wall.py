@@ -139,10 +139,10 @@ def test_wall_fills_the_screen_without_chrome_and_turns_cleanly(wall_server, wal
 def test_wall_comes_back_after_a_server_restart(app_env, wall_page):
     from tests.browser import free_port
     port = free_port()
-    before = {"LYG_DB_PATH": str(app_env), "LYG_WALL_PANELS": "bonded"}
+    before = {"LYG_DB_PATH": str(app_env), "LYG_WALL_PANELS": "legislation"}
     with streamlit_server(before, port) as base:
-        open_page(wall_page, base + "/?wall=1", settle_ms=1500)
-        assert "综合保税区" in _panel_title(wall_page)
+        open_page(wall_page, base + "/?wall=1", settle_ms=500)
+        assert "公众参与政府立法" in _panel_title(wall_page)
     wall_page.wait_for_timeout(1000)  # the server is gone; the page keeps retrying by itself
     after = {**before, "LYG_WALL_PANELS": "catalog"}  # only the restarted server can show this panel
     with streamlit_server(after, port):
