@@ -80,7 +80,7 @@ def test_sql_console_in_the_browser(server, page):
     open_page(page, server + "/sql?sql=SELECT%20count(*)%20AS%20n%20FROM%20units")
     assert "行，用时" not in page.inner_text("body")  # a query in a link is shown, not run
     page.get_by_role("button", name="执行").click()
-    page.wait_for_timeout(2500)
+    page.get_by_text("行，用时").first.wait_for(timeout=60_000)
     body = page.inner_text("body")
     assert "行，用时" in body
     page.screenshot(path=str(ARTIFACTS / "sql.png"))
@@ -92,9 +92,10 @@ def test_import_page_refuses_a_bad_file_in_the_browser(server, page, tmp_path):
     bad.write_text("发生时间,事件类型,县区代码,经度,纬度,伤亡人数\n2026-02-30 23:00,放鞭炮,320706,119.17,34.6,0\n", encoding="utf-8")
     open_page(page, server + "/import")
     page.locator('input[type="file"]').set_input_files(str(bad))
-    page.wait_for_timeout(1500)
+    settle(page)  # the upload's rerun
     page.get_by_role("button", name="校验并预览（不写入）").click()
-    page.wait_for_timeout(4000)
+    page.get_by_text("导入失败，未写入任何数据").wait_for(timeout=60_000)
+    settle(page)
     body = page.inner_text("body")
     assert "导入失败，未写入任何数据" in body
     assert page.get_by_role("button", name="确认导入").is_disabled()  # a refused file cannot be imported
@@ -107,7 +108,8 @@ def test_a_department_catalog_file_is_previewed_then_imported(data_copy, page, t
     server is the page's own URL: the app's navigation answers it, not Streamlit's list of files."""
     from tests.test_catalog_guide import _xlsx
     upload = _xlsx(tmp_path)
-    with streamlit_server({"LYG_DATA_DIR": str(data_copy), "LYG_DB_PATH": str(tmp_path / "lyg.duckdb")}) as base:
+    env = {"LYG_DATA_DIR": str(data_copy), "LYG_DB_PATH": str(tmp_path / "lyg.duckdb"), "LYG_DEMO_TOOLS": "1"}  # import: a tool
+    with streamlit_server(env) as base:
         open_page(page, base + "/import")  # a deep link to a fresh server
         assert page.get_by_text("Page not found").count() == 0
         nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
@@ -117,7 +119,7 @@ def test_a_department_catalog_file_is_previewed_then_imported(data_copy, page, t
         page.get_by_role("option", name="大数据资源目录").click()
         page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
         page.locator('input[type="file"]').set_input_files(str(upload))
-        page.wait_for_timeout(1500)
+        settle(page)  # the upload's rerun
         assert page.get_by_role("button", name="确认导入").is_disabled()
         page.get_by_role("button", name="校验并预览（不写入）").click()
         page.get_by_text("将新增 4 条").wait_for(timeout=60_000)
@@ -222,7 +224,7 @@ def test_language_switch_in_the_browser_keeps_the_view(server, page):
     page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
     page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.trim() === 'Fireworks ban'",
                            timeout=30_000)
-    page.wait_for_timeout(3000)
+    settle(page)
     assert "lang=en" in page.url and "types=" in page.url
     body = page.inner_text("body")
     assert "Data as of" in body and "Traffic accident" in body
@@ -334,8 +336,7 @@ def test_catalog_filters_then_export_then_the_same_view_then_a_new_search(server
     for words in ("人口信息", "人口"):
         search.fill(words)
         search.press("Enter")
-        page.wait_for_timeout(1500)
-        page.wait_for_selector(DONE_SELECTOR, timeout=60_000)
+        settle(page)
     query = parse_qs(urlparse(page.url).query)
     assert query["share"] == ["无条件共享"] and query["format"] == ["数据库"], page.url
     assert count in page.locator('[data-testid="stMain"]').inner_text()
