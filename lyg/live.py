@@ -100,6 +100,7 @@ def ingest(db, records: list[dict], source: str = "batch") -> IngestReport:
         report.duplicates = len(good) - len(fresh)
         if len(fresh):
             classified = classify_incidents(fresh.drop(columns=[ROW]).sort_values("occurred_at", kind="stable"), fw.rules(db))
+            _remove_abandoned(db.path)
             _write_delta(db.path, classified)
         report.accepted = len(fresh)
     return report
@@ -110,6 +111,13 @@ def _outlines(db) -> pd.DataFrame:
     from lyg.geo import from_wkb
     return db.memo(("live.outlines",), lambda: db.query("meta.units")[["code", "name", "geometry"]].assign(
         geometry=lambda f: f["geometry"].map(from_wkb)), live=False)
+
+
+def _remove_abandoned(db_path: Path) -> None:
+    """Half-written batches left by a writer that was killed: never read (only .parquet is), and removed here, under the
+    ingest lock, where no other writer can be writing one."""
+    for part in live_dir(db_path).glob("incidents-*.tmp"):
+        part.unlink(missing_ok=True)
 
 
 def _write_delta(db_path: Path, frame: pd.DataFrame) -> Path:

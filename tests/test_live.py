@@ -358,6 +358,18 @@ def test_a_killed_ingest_server_loses_no_acknowledged_record_and_duplicates_none
     assert not list(live.live_dir(live_db.path).glob("*.tmp"))  # a half-written batch is never read, and is not left about
 
 
+def test_a_half_written_batch_of_a_killed_writer_is_removed_by_the_next_batch(live_db):
+    """A writer killed while writing leaves incidents-….tmp: it is never read, and the next batch (under the same lock
+    no writer writes without) removes it."""
+    folder = live.live_dir(live_db.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    abandoned = folder / "incidents-00000000000000000001-99999.tmp"
+    abandoned.write_bytes(b"PAR1 half a file")
+    assert _stored(live_db) == (0, 0)
+    live.ingest(live_db, _records(3, 960_000_001))
+    assert not abandoned.exists() and _stored(live_db) == (3, 3)
+
+
 def test_a_batch_renews_the_shared_figures_of_pages_that_show_incidents_only(live_db):
     from lyg.config import load_settings
     from lyg.ui.context import PageContext
