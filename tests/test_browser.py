@@ -59,7 +59,7 @@ def test_page_opens_cleanly_and_draws(poisoned_server, page, name):
     if name in MAPS:
         canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
         canvas.scroll_into_view_if_needed()
-        page.wait_for_timeout(1500)
+        page.wait_for_timeout(600)  # drawn with the page: only the scroll to settle
         assert distinct_colours(canvas.screenshot()) > 5
     assert not watch.console_errors, watch.console_errors
     assert not watch.outside_requests, watch.outside_requests

@@ -1,5 +1,6 @@
 """Text from data files is shown as text everywhere: Markdown, HTML and script payloads in every free-text column of
-every source file render nothing and fetch nothing, on every page, the wall, the charts and the maps."""
+every source file render nothing and fetch nothing, on every page, the wall, the charts and the maps. Here through
+AppTest; in Chromium, the page walk (tests/test_browser.py) and the wall's watch (tests/test_wall.py) run on the same data."""
 from __future__ import annotations
 
 import os
@@ -8,7 +9,6 @@ import re
 import pytest
 
 from tests.apptest import json_strings, open_app_page
-from tests.browser import DONE, FOUND, PageWatch, open_page
 
 PAGES = {"overview": "pages/overview.py", "fireworks": "pages/fireworks.py", "bonded": "pages/bonded.py", "catalog": "pages/catalog.py",
          "digital": "pages/digital.py", "legislation": "pages/legislation.py", "sources": "pages/sources.py"}
@@ -51,18 +51,3 @@ def test_the_wall_sends_no_live_markup_from_data(poisoned_env):
         assert not at.exception, (panel, at.exception)
         live = [m.value for m in at.markdown if LIVE_MARKDOWN.search(m.value)]
         assert not live, (panel, live)
-
-
-def test_in_chromium_the_wall_renders_nothing_from_data(poisoned_server, page):
-    """Three panels of the rotation in the browser (every panel is read through AppTest above; every page is walked in
-    Chromium on the same data by tests/test_browser.py)."""
-    watch = PageWatch(page)
-    open_page(page, poisoned_server + "/?wall=1", settle_ms=1000)
-    for turn in range(3):
-        assert page.evaluate(FOUND) == []
-        if turn < 2:
-            title = page.locator("h1").first.inner_text()
-            page.wait_for_function(f"() => document.querySelector('h1') && document.querySelector('h1').innerText !== {title!r}",
-                                   timeout=20_000)
-            page.wait_for_selector(DONE, timeout=60_000)
-    assert not watch.outside_requests, watch.outside_requests

@@ -7,7 +7,7 @@ import pytest
 
 from lyg import wall
 from tests.apptest import open_app_page
-from tests.browser import ARTIFACTS, PageWatch, open_page, streamlit_server
+from tests.browser import ARTIFACTS, FOUND, PageWatch, open_page, streamlit_server
 
 
 def test_playlist_keeps_configured_order_and_drops_unknown_panels():
@@ -53,9 +53,12 @@ def test_wall_mode_in_apptest(app_env):
 
 
 @pytest.fixture(scope="module")
-def wall_server(app_env):
+def wall_server(poisoned):
+    """A wall turning every 6 s, on the data whose free text carries Markdown, HTML and script payloads: the screen's
+    checks and the no-markup checks in one watch (every panel is also read through AppTest in tests/test_injection.py)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    env = {"LYG_DB_PATH": str(app_env), "LYG_WALL_DWELL_SECONDS": "6", "LYG_WALL_REFRESH_SECONDS": "6",
+    data, db = poisoned
+    env = {"LYG_DATA_DIR": str(data), "LYG_DB_PATH": str(db), "LYG_WALL_DWELL_SECONDS": "6", "LYG_WALL_REFRESH_SECONDS": "6",
            "LYG_WALL_PANELS": "overview,bonded,catalog"}
     with streamlit_server(env) as base:
         yield base
@@ -100,7 +103,8 @@ STALE = """() => { const st = Array.from(document.querySelectorAll('[data-stale=
 def test_wall_fills_the_screen_without_chrome_and_turns_cleanly(wall_server, wall_page):
     """The first panel fills 1920×1080 with no chrome or scrollbar and its alert strip; then, sampled every 100 ms
     across two panel changes, once the new panel's title is up nothing of the old panel is still visible (before, its
-    elements lingered beside the new ones for up to 3 s); the next panel fills the screen too."""
+    elements lingered beside the new ones for up to 3 s); the next panel fills the screen too. On every panel nothing
+    from the data is rendered as an element or fetched."""
     watch = PageWatch(wall_page)
     open_page(wall_page, wall_server + "/?wall=1", settle_ms=1500)
     wall_page.screenshot(path=str(ARTIFACTS / "wall.png"))
@@ -114,6 +118,7 @@ def test_wall_fills_the_screen_without_chrome_and_turns_cleanly(wall_server, wal
     background = wall_page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
     assert background == "rgb(11, 18, 32)"
     _strip_under_a_full_panel(wall_page)
+    assert wall_page.evaluate(FOUND) == []
     first = _panel_title(wall_page)
     assert re.search(r"城市大脑|综合保税区|大数据资源目录", first)
     samples, second_checked = [], False
@@ -125,6 +130,7 @@ def test_wall_fills_the_screen_without_chrome_and_turns_cleanly(wall_server, wal
         if len(changes) == 1 and steady and not second_checked:  # the next panel, two seconds in
             wall_page.screenshot(path=str(ARTIFACTS / "wall-next.png"))
             _strip_under_a_full_panel(wall_page)
+            assert wall_page.evaluate(FOUND) == []
             second_checked = True
         if len(changes) >= 2 and steady:
             break
@@ -132,6 +138,7 @@ def test_wall_fills_the_screen_without_chrome_and_turns_cleanly(wall_server, wal
     assert len(changes) >= 2 and second_checked, titles[::10]  # the panel changed twice while we watched
     mixed = [samples[i] for i in changes if samples[i][0] > 0]
     assert not mixed, mixed
+    assert wall_page.evaluate(FOUND) == []  # the third panel
     assert not watch.outside_requests, watch.outside_requests
     assert not watch.console_errors, watch.console_errors
 
