@@ -192,10 +192,10 @@ def test_incidents_written_in_pieces_equal_those_written_at_once(data_copy, tmp_
     _incidents_as_parquet(data_copy, lambda f: f.sample(frac=1, random_state=3))  # shuffled: keys and times out of order
     whole = tmp_path / "whole.duckdb"
     build(data_copy, whole)
-    monkeypatch.setattr(lyg.build, "CHUNK_ROWS", 97)
+    monkeypatch.setattr(lyg.build, "CHUNK_ROWS", 499)  # an odd size: no piece boundary falls on a round row number
     pieces = tmp_path / "pieces.duckdb"
     report = build(data_copy, pieces)
-    assert report.rows["fw_incidents"] > 97 * 10
+    assert report.rows["fw_incidents"] > 499 * 10
     a, b = Database(whole), Database(pieces)
     for table in ("fw_incidents", "fw_daily", "fw_cells_monthly", "build_provenance"):
         order = "occurred_at, incident_id" if table == "fw_incidents" else "ALL"
@@ -212,7 +212,7 @@ def test_a_key_repeated_in_another_piece_is_named_with_its_row(data_copy, tmp_pa
         frame.loc[498, "incident_id"] = frame.loc[0, "incident_id"]  # file row 499 repeats row 1 (Parquet counts from 1)
         return frame
     _incidents_as_parquet(data_copy, repeat_first_id_at_row_500)
-    monkeypatch.setattr(lyg.build, "CHUNK_ROWS", 100)
+    monkeypatch.setattr(lyg.build, "CHUNK_ROWS", 400)  # rows 1 and 499 in different pieces
     with pytest.raises(ContractError) as refused:
         build(data_copy, tmp_path / "lyg.duckdb")
     [problem] = refused.value.problems
