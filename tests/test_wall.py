@@ -102,8 +102,8 @@ STALE = """() => { const st = Array.from(document.querySelectorAll('[data-stale=
 
 def test_wall_fills_the_screen_without_chrome_and_turns_cleanly(wall_server, wall_page):
     """The first panel fills 1920×1080 with no chrome or scrollbar and its alert strip; then, sampled every 100 ms
-    across two panel changes, once the new panel's title is up nothing of the old panel is still visible (before, its
-    elements lingered beside the new ones for up to 3 s); the next panel fills the screen too. On every panel nothing
+    across a panel change, once the new panel's title is up nothing of the old panel is still visible (before, its
+    elements lingered beside the new ones for up to 3 s); the next panel fills the screen too. On both panels nothing
     from the data is rendered as an element or fetched."""
     watch = PageWatch(wall_page)
     open_page(wall_page, wall_server + "/?wall=1", settle_ms=1500)
@@ -121,24 +121,20 @@ def test_wall_fills_the_screen_without_chrome_and_turns_cleanly(wall_server, wal
     assert wall_page.evaluate(FOUND) == []
     first = _panel_title(wall_page)
     assert re.search(r"城市大脑|综合保税区|大数据资源目录", first)
-    samples, second_checked = [], False
-    for _ in range(200):  # up to 20 s: two panel changes with a 6 s dwell
+    samples = []
+    for _ in range(150):  # up to 15 s: a panel change with a 6 s dwell, then two seconds of the next panel
         samples.append(wall_page.evaluate(STALE))
         titles = [title for _, title in samples]
         changes = [i for i in range(1, len(titles)) if titles[i] != titles[i - 1]]
-        steady = len(changes) and len(titles) - changes[-1] >= (20 if len(changes) == 1 else 10)
-        if len(changes) == 1 and steady and not second_checked:  # the next panel, two seconds in
-            wall_page.screenshot(path=str(ARTIFACTS / "wall-next.png"))
-            _strip_under_a_full_panel(wall_page)
-            assert wall_page.evaluate(FOUND) == []
-            second_checked = True
-        if len(changes) >= 2 and steady:
+        if changes and len(titles) - changes[-1] >= 15:
             break
         wall_page.wait_for_timeout(100)
-    assert len(changes) >= 2 and second_checked, titles[::10]  # the panel changed twice while we watched
+    assert changes, titles[::10]  # the panel changed while we watched
+    wall_page.screenshot(path=str(ARTIFACTS / "wall-next.png"))
+    _strip_under_a_full_panel(wall_page)
     mixed = [samples[i] for i in changes if samples[i][0] > 0]
     assert not mixed, mixed
-    assert wall_page.evaluate(FOUND) == []  # the third panel
+    assert wall_page.evaluate(FOUND) == []  # the next panel
     assert not watch.outside_requests, watch.outside_requests
     assert not watch.console_errors, watch.console_errors
 
