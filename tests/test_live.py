@@ -312,7 +312,7 @@ def test_a_killed_ingest_server_loses_no_acknowledged_record_and_duplicates_none
     users = tmp_path / "users.json"
     token = accounts.new_ingest_token(users)
     env = {**os.environ, "LYG_DB_PATH": str(live_db.path), "LYG_DATA_DIR": str(tmp_path / "data"), "LYG_USERS_FILE": str(users)}
-    batches = [_records(400, 940_000_001 + 1000 * k) for k in range(100)]  # about 4 s of posting: the kill lands inside
+    batches = [_records(400, 940_000_001 + 1000 * k) for k in range(40)]
 
     def start() -> tuple[subprocess.Popen, int]:
         port = free_port()
@@ -335,7 +335,13 @@ def test_a_killed_ingest_server_loses_no_acknowledged_record_and_duplicates_none
 
     proc, port = start()
     acknowledged: list[int] = []
-    killer = threading.Timer(1.5, lambda: os.kill(proc.pid, signal.SIGKILL))
+
+    def kill_mid_stream() -> None:  # once eight batches are in, 20 ms into the next request (whatever the machine's speed)
+        while len(acknowledged) < 400 * 8:
+            time.sleep(0.002)
+        time.sleep(0.02)
+        os.kill(proc.pid, signal.SIGKILL)
+    killer = threading.Thread(target=kill_mid_stream, daemon=True)
     killer.start()
     try:
         for batch in batches:
