@@ -35,10 +35,9 @@ def charts_png(figures: list[go.Figure], width: int = 900, height: int = 380, sc
     ready = [go.Figure(fig).update_layout(font_family="Noto Sans CJK SC, sans-serif", paper_bgcolor="#ffffff") for fig in figures]
     keys = [f"{width}x{height}@{scale}:{fig.to_json()}" for fig in ready]
     with _drawing:
-        missing = [(key, fig) for key, fig in zip(keys, ready) if key not in _drawn]
+        missing = {key: fig for key, fig in zip(keys, ready) if key not in _drawn}
         if missing:
-            for key, png in zip((k for k, _ in missing), _draw([fig for _, fig in missing], width, height, scale)):
-                _drawn[key] = png
+            _drawn.update(zip(missing, _draw(list(missing.values()), width, height, scale)))
         for key in keys:
             _drawn.move_to_end(key)
         drawn = [_drawn[key] for key in keys]

@@ -222,11 +222,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.user": ("操作人", "Operator"), "imp.run": ("确认导入", "Confirm import"),
     "import_file.unit": ("表头所注单位无法换算为本列单位 {unit}（支持 元↔万元、美元↔万美元）", "the unit in the header cannot be converted to this column's unit “{unit}” (yuan and 10k yuan, USD and 10k USD convert)"),
     "imp.check": ("校验并预览（不写入）", "Check and preview (writes nothing)"),
-    "live.title": ("今夜 · 实时", "Tonight · live"),
+    "live.title": ("今夜 · 实时", "Tonight · live"), "page.live": ("今夜 · 实时", "Tonight · live"),
     "live.show_details": ("显示最近 {hours} 小时地图与最新报告", "Show the map of the last {hours} hours and the latest reports"),
     "live.details_help": ("春节季（除夕前后 {days} 天）自动打开；其余时间按需打开，页面更快。",
                           "Opened by itself in the Spring-Festival season ({days} days either side of Lunar New Year's Eve); "
-                          "otherwise on request, which keeps the page fast."), "page.live": ("今夜 · 实时", "Tonight · live"),
+                          "otherwise on request, which keeps the page fast."),
     "live.wall_since": ("今夜 {start} 起已报", "Reports tonight since {start}"), "live.latest": ("最新报告", "Latest reports"),
     "live.compared_plain": ("上一春节季同一农历夜同一时段 {previous} 起；{seasons} 个春节季平均 {mean} 起",
                             "Same lunar night and hours: {previous} last season; {mean} on average over {seasons} seasons"),
