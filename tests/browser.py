@@ -21,14 +21,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 PROBE_404 = re.compile(r"/[^/]+/_stcore/(health|host-config)$")
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-EVIL = "evil.invalid"  # the host tests/hostile.py's payloads would fetch from
-# elements that would fetch from, or link to, the payloads' host (the app's own links may carry a payload as a filter
-# value in their query string: that stays on this server)
-FOUND = f"""() => Array.from(document.querySelectorAll('img, a, script, iframe, image, source'))
-    .map(e => e.getAttribute('src') || e.getAttribute('href') || e.getAttribute('xlink:href') || '')
-    .map(u => {{ try {{ return new URL(u, location.href); }} catch (err) {{ return null; }} }})
-    .filter(u => u && (u.hostname.includes('{EVIL}') || u.protocol === 'javascript:'))
-    .map(u => u.href)"""
 
 
 def free_port() -> int:

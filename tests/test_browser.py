@@ -10,7 +10,6 @@ from lyg import vocab
 from tests.browser import (
     ARTIFACTS,
     CJK_GLYPHS_DIFFER,
-    FOUND,
     PageWatch,
     distinct_colours,
     open_page,
@@ -19,6 +18,7 @@ from tests.browser import (
     streamlit_server,
 )
 from tests.browser import DONE as DONE_SELECTOR
+from tests.hostile import FOUND
 
 playwright_errors = pytest.importorskip("playwright.sync_api")
 PAGES = {"overview": "/", "fireworks": "/fireworks", "bonded": "/bonded?year=2020", "catalog": "/catalog?q=evil",

@@ -7,7 +7,8 @@ import pytest
 
 from lyg import wall
 from tests.apptest import open_app_page
-from tests.browser import ARTIFACTS, FOUND, PageWatch, open_page, streamlit_server
+from tests.browser import ARTIFACTS, PageWatch, open_page, streamlit_server
+from tests.hostile import FOUND
 
 
 def test_playlist_keeps_configured_order_and_drops_unknown_panels():
