@@ -65,11 +65,15 @@ def db(built_db_path) -> Database:
     return Database(built_db_path)
 
 
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    target = tmp_path / "data"
+def copy_sample(target: Path) -> Path:
+    """The tests' sample copied to target (its source files only), for a test to change or break."""
     shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("README.md", "imports"))
     return target
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    return copy_sample(tmp_path / "data")
 
 
 @pytest.fixture
@@ -108,8 +112,7 @@ def poisoned(tmp_path_factory):
     """A copy of the sample whose free text carries Markdown, HTML and script payloads (tests/hostile.py), built once."""
     from tests.hostile import poison
     root = tmp_path_factory.mktemp("poisoned")
-    data = root / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("README.md", "imports"))
+    data = copy_sample(root / "data")
     touched = poison(data)
     assert len(touched) >= 15  # every domain's prose: names, roads, conditions, summaries, titles, departments
     build(data, root / "lyg.duckdb")
@@ -126,11 +129,10 @@ def server(app_env):
 
 @pytest.fixture(scope="session")
 def poisoned_server(poisoned):
-    """The app on the poisoned data, its wall turning every 4 s."""
+    """The app on the poisoned data, for the walk through every page."""
     from tests.browser import streamlit_server
     data, db = poisoned
-    env = {"LYG_DATA_DIR": str(data), "LYG_DB_PATH": str(db), "LYG_WALL_DWELL_SECONDS": "4", "LYG_WALL_REFRESH_SECONDS": "30"}
-    with streamlit_server(env) as base:
+    with streamlit_server({"LYG_DATA_DIR": str(data), "LYG_DB_PATH": str(db)}) as base:
         yield base
 
 

@@ -248,12 +248,9 @@ MARKERS = {"summary": "绝密摘要词甲", "share_condition": "绝密条件词�
 def marked_data(tmp_path_factory) -> tuple[Path, Path]:
     """Marker words placed only in restricted fields of restricted entries (and one dangling related code); built once
     for the module, as no test changes it."""
-    import shutil
-
     from lyg.build import build
-    from tests.conftest import DATA
-    data = tmp_path_factory.mktemp("marked") / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("README.md", "imports"))
+    from tests.conftest import copy_sample
+    data = copy_sample(tmp_path_factory.mktemp("marked") / "data")
     entries = pd.read_csv(data / "catalog_entries.csv", dtype=str, keep_default_na=False)
     restricted = entries["share_type"].isin(roles.RESTRICTED_SHARE_TYPES)
     for column in ("summary", "share_condition", "open_condition"):
